@@ -1,0 +1,70 @@
+/** What went wrong, coarsely: apps branch on this. */
+export type RecordingServiceErrorKind =
+  | 'config'
+  | 'network'
+  | 'timeout'
+  | 'aborted'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not-found'
+  | 'http'
+  | 'validation';
+
+export interface RecordingServiceErrorInit {
+  kind: RecordingServiceErrorKind;
+  message: string;
+  status?: number;
+  method?: string;
+  /** Must already be redacted. */
+  url?: string;
+  details?: unknown;
+  hint?: string;
+  cause?: unknown;
+}
+
+/**
+ * The one error type of this package. Its message, `url`, `details` and JSON form never hold a
+ * token, password or PIN.
+ *
+ * @example
+ * if (isRecordingServiceError(error) && error.kind === 'unauthorized') showSignIn();
+ */
+export class RecordingServiceError extends Error {
+  override readonly name = 'RecordingServiceError';
+  readonly kind: RecordingServiceErrorKind;
+  readonly status?: number;
+  readonly method?: string;
+  readonly url?: string;
+  readonly details?: unknown;
+  readonly hint?: string;
+
+  constructor(init: RecordingServiceErrorInit) {
+    super(init.hint ? `${init.message} (${init.hint})` : init.message);
+    this.kind = init.kind;
+    if (init.status !== undefined) this.status = init.status;
+    if (init.method !== undefined) this.method = init.method;
+    if (init.url !== undefined) this.url = init.url;
+    if (init.details !== undefined) this.details = init.details;
+    if (init.hint !== undefined) this.hint = init.hint;
+    // The cause is kept out of enumerable fields: it may be a transport error holding secrets.
+    if (init.cause !== undefined) Object.defineProperty(this, 'cause', { value: init.cause, enumerable: false });
+  }
+
+  toJSON(): Record<string, unknown> {
+    return {
+      name: this.name,
+      kind: this.kind,
+      message: this.message,
+      status: this.status,
+      method: this.method,
+      url: this.url,
+      details: this.details,
+      hint: this.hint,
+    };
+  }
+}
+
+/** Narrows `error` to a `RecordingServiceError`. */
+export function isRecordingServiceError(error: unknown): error is RecordingServiceError {
+  return error instanceof RecordingServiceError;
+}

@@ -1,2 +1,4 @@
 export * from './types';
 export * from './errors';
+export * from './config';
+export * from './client';

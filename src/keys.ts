@@ -1,0 +1,101 @@
+import type {
+  BroadcastParams,
+  BroadcastWhen,
+  CategoryListParams,
+  PublisherListParams,
+  RecordingListParams,
+  ReportParams,
+} from './types';
+
+/**
+ * Whose cache entries these are: one recording server, one tenant, one user (`null` for a guest).
+ *
+ * Every key holds a scope as its second element, so caches of different servers, tenants and users never
+ * mix, and sign-out removes exactly one user's entries (`removeQueries({ queryKey: keys.all })`).
+ * No secret ever goes into a scope or a key: only the server's base URL, the tenant id and the login id.
+ */
+export interface RecordingScope {
+  /** Base URL of the recording server, e.g. `https://rec.example.com` (port omitted when default). */
+  server: string;
+  tenantId: string;
+  /** The signed-in login id, or `null` for a guest. */
+  user: string | null;
+}
+
+/** Which report a `reports` key is for. */
+export type ReportKind = 'access' | 'program-access' | 'viewers';
+
+/** The parameters of a report key: the report parameters plus the program for per-program reports. */
+export interface ReportKeyParams extends ReportParams {
+  programId?: string;
+}
+
+const ROOT = 'recording-service';
+
+/**
+ * Builds the key factory for one scope. `recordingKeys` (the unscoped factory) uses an empty scope, which
+ * as a filter matches every scope: `invalidateQueries({ queryKey: recordingKeys.lists() })` reaches every
+ * user's lists. Give a partial scope to reach one server or tenant, a full one to address exact entries.
+ *
+ * Layout: `['recording-service', scope, area, ...]`. Every list (`list`, `infinite`, `byCategory`,
+ * `byPublisher`, `broadcasts`) sits under `lists()`; the data of `infinite` keys is `InfiniteData<PagedList>`,
+ * of the others `PagedList`.
+ *
+ * @example
+ * const keys = createRecordingKeys({ server: 'https://rec.example.com', tenantId: 'default', user: 'alice' });
+ * queryClient.removeQueries({ queryKey: keys.all });
+ */
+export function createRecordingKeys(scope: Partial<RecordingScope> = {}) {
+  // An undefined field would match nothing as a filter: leave it out.
+  const defined = Object.fromEntries(
+    Object.entries(scope).filter(([, value]) => value !== undefined),
+  ) as Partial<RecordingScope>;
+  const all = [ROOT, defined] as const;
+  const programs = [...all, 'programs'] as const;
+  const lists = [...programs, 'list'] as const;
+  const details = [...programs, 'detail'] as const;
+  return {
+    /** Every entry of this scope. */
+    all,
+    /** Every list of programs (pages, infinite lists, by category/publisher, broadcasts). */
+    lists: () => lists,
+    /** One page of `programs.list`. */
+    list: (params: RecordingListParams = {}) => [...lists, 'page', params] as const,
+    /** All pages of `programs.list` (its own segment: the data shape differs). */
+    infinite: (params: Omit<RecordingListParams, 'offset'> = {}) => [...lists, 'infinite', params] as const,
+    byCategory: (categoryId: string, params: CategoryListParams = {}) =>
+      [...lists, 'category', categoryId, params] as const,
+    byPublisher: (ownerId: string, params: PublisherListParams = {}) =>
+      [...lists, 'publisher', ownerId, params] as const,
+    broadcasts: (when: BroadcastWhen, params: BroadcastParams = {}) => [...lists, 'broadcasts', when, params] as const,
+    /** Every single-program entry. */
+    details: () => details,
+    detail: (id: string) => [...details, id] as const,
+    /** A program's playback address; per-variant keys (e.g. unlocked) go below it. Never a password. */
+    playback: (id: string) => [...programs, 'playback', id] as const,
+    status: (id: string) => [...programs, 'status', id] as const,
+    categories: () => [...all, 'categories'] as const,
+    category: (id: string) => [...all, 'categories', id] as const,
+    templates: () => [...all, 'templates'] as const,
+    template: (id: string) => [...all, 'templates', id] as const,
+    /** Q&A sessions of a program. Never a moderator PIN. */
+    chatSessions: (programId: string) => [...programs, 'chat', programId] as const,
+    chatSession: (programId: string, sessionId: string) => [...programs, 'chat', programId, sessionId] as const,
+    settings: () => [...all, 'settings', 'system'] as const,
+    tenant: (tenantId: string) => [...all, 'settings', 'tenant', tenantId] as const,
+    reports: (kind: ReportKind, params: ReportKeyParams = {}) => [...all, 'reports', kind, params] as const,
+  };
+}
+
+/** The key factory type (see {@link createRecordingKeys}). */
+export type RecordingKeys = ReturnType<typeof createRecordingKeys>;
+
+/**
+ * The unscoped key factory: as a filter (`invalidateQueries`, `removeQueries`, `cancelQueries`) each key
+ * matches that entry in every scope. For exact reads and writes (`getQueryData`, `setQueryData`) use the
+ * `queryKey` of a `recordingQueries` factory, or `createRecordingKeys(recordingScope(client))`.
+ *
+ * @example
+ * queryClient.invalidateQueries({ queryKey: recordingKeys.lists() });
+ */
+export const recordingKeys: RecordingKeys = createRecordingKeys();

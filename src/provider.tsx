@@ -1,0 +1,145 @@
+'use client';
+
+import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query';
+import { useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useStore } from 'zustand';
+import { createRecordingClient, type RecordingClient } from './client';
+import type { RecordingServiceConfig } from './config';
+import {
+  defaultRecordingServiceMessages,
+  RecordingServiceContext,
+  type RecordingServiceContextValue,
+  type RecordingServiceMessages,
+} from './context';
+import type { RecordingServiceError } from './errors';
+import { createRecordingKeys } from './keys';
+import { recordingScope } from './queries';
+
+/** Props of {@link RecordingServiceProvider}. */
+export interface RecordingServiceProviderProps {
+  /**
+   * Where the recording server is. Read once at mount; when `host`, `port`, `isSecure` or `tenantId`
+   * change later, the client is rebuilt (the old one is disposed). Other fields are read only when the
+   * client is (re)built, so an inline object literal is fine.
+   */
+  config: RecordingServiceConfig;
+  /**
+   * The QueryClient to cache in. Defaults to the surrounding `<QueryClientProvider>`'s, else the provider
+   * makes its own.
+   */
+  queryClient?: QueryClient;
+  /** Called once each time a signed-in session expires (failed refresh or failed re-exchange). */
+  onSessionExpired?: (error: RecordingServiceError) => void;
+  /**
+   * Labels for the components; missing ones keep their English defaults. Pass a stable object (a module
+   * constant or a memoized value): a new object each render re-renders every consumer.
+   */
+  messages?: Partial<RecordingServiceMessages>;
+  children?: ReactNode;
+}
+
+interface BuiltClient {
+  client: RecordingClient;
+  /** The config fields that decide the server and tenant; a change rebuilds the client. */
+  identity: string;
+}
+
+function identityOf(config: RecordingServiceConfig): string {
+  return JSON.stringify([config.host, config.port ?? null, config.isSecure, config.tenantId]);
+}
+
+function build(config: RecordingServiceConfig): BuiltClient {
+  return { client: createRecordingClient(config), identity: identityOf(config) };
+}
+
+/**
+ * Gives the hooks and components below it a recording-server client and a query cache.
+ *
+ * - The client is built once per mount (lazy state, StrictMode-safe) and rebuilt only when `host`, `port`,
+ *   `isSecure` or `tenantId` change; the previous one is then disposed.
+ * - The session refresh timer runs while the provider is mounted (one timer even under StrictMode).
+ * - When a user's session ends (sign-out, expiry, or another tab signing out) every cache entry of that
+ *   user is removed; `onSessionExpired` is called once per expiry.
+ *
+ * @example
+ * <RecordingServiceProvider config={{ host: 'rec.example.com', isSecure: true, tenantId: 'default' }}>
+ *   <App />
+ * </RecordingServiceProvider>
+ */
+export function RecordingServiceProvider({
+  config,
+  queryClient,
+  onSessionExpired,
+  messages,
+  children,
+}: RecordingServiceProviderProps): ReactNode {
+  const [built, setBuilt] = useState(() => build(config));
+  const identity = identityOf(config);
+  if (built.identity !== identity) {
+    // Derived state: rebuilt during render, so no child ever renders with the previous server's client.
+    setBuilt(build(config));
+  }
+  const { client } = built;
+
+  const surrounding = useContext(QueryClientContext);
+  const [ownQueryClient] = useState(() => new QueryClient());
+  const cache = queryClient ?? surrounding ?? ownQueryClient;
+
+  const status = useStore(client.sessionStore, (state) => state.status);
+  const user = useStore(client.sessionStore, (state) => state.user);
+
+  useDisposeWhenReplaced(client);
+  useEffect(() => client.session.startRefresh(), [client]);
+
+  const onExpiredRef = useRef(onSessionExpired);
+  useEffect(() => {
+    onExpiredRef.current = onSessionExpired;
+  });
+  useEffect(() => client.session.onExpired((error) => onExpiredRef.current?.(error)), [client]);
+
+  useEffect(() => removeUserCachesOnSessionEnd(client, cache), [client, cache]);
+
+  const value = useMemo<RecordingServiceContextValue>(
+    () => ({
+      client,
+      config: client.config,
+      messages: messages ? { ...defaultRecordingServiceMessages, ...messages } : defaultRecordingServiceMessages,
+      session: user === undefined ? { status } : { status, user },
+    }),
+    [client, messages, status, user],
+  );
+
+  const content = <RecordingServiceContext.Provider value={value}>{children}</RecordingServiceContext.Provider>;
+  return cache === surrounding ? content : <QueryClientProvider client={cache}>{content}</QueryClientProvider>;
+}
+
+/**
+ * Disposes a client once it is no longer used: after a real unmount or a rebuild. StrictMode's simulated
+ * unmount re-runs the effect in the same commit, which cancels the pending disposal.
+ */
+function useDisposeWhenReplaced(client: RecordingClient): void {
+  const pending = useRef<{ client: RecordingClient; timer: ReturnType<typeof setTimeout> } | null>(null);
+  useEffect(() => {
+    if (pending.current?.client === client) clearTimeout(pending.current.timer);
+    pending.current = null;
+    return () => {
+      pending.current = { client, timer: setTimeout(() => client.dispose(), 0) };
+    };
+  }, [client]);
+}
+
+/**
+ * Removes every cache entry of a user when their session ends: sign-out, expiry, another tab signing out,
+ * or another user signing in. A refresh of the same user's token keeps the cache.
+ */
+function removeUserCachesOnSessionEnd(client: RecordingClient, cache: QueryClient): () => void {
+  let scope = recordingScope(client);
+  return client.sessionStore.subscribe((state) => {
+    if (state.status === 'signing-in') return;
+    const next = recordingScope(client);
+    if (scope.user !== null && next.user !== scope.user) {
+      cache.removeQueries({ queryKey: createRecordingKeys(scope).all });
+    }
+    scope = next;
+  });
+}

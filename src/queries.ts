@@ -1,0 +1,251 @@
+import {
+  infiniteQueryOptions,
+  queryOptions,
+  type InfiniteData,
+  type Query,
+  type QueryClient,
+  type QueryKey,
+  type UseQueryOptions,
+} from '@tanstack/react-query';
+import type { RecordingClient } from './client';
+import { baseUrl } from './config';
+import type { RecordingServiceError } from './errors';
+import { createRecordingKeys, type RecordingKeys, type RecordingScope } from './keys';
+import type {
+  AccessReport,
+  BroadcastParams,
+  BroadcastWhen,
+  Category,
+  CategoryListParams,
+  PagedList,
+  Program,
+  ProgramStatus,
+  PublisherListParams,
+  RecordingListParams,
+  ReportParams,
+  SystemSettings,
+  Template,
+  Tenant,
+  ViewerReport,
+} from './types';
+
+/** How long program data counts as fresh unless a query says otherwise: 30 s. */
+export const PROGRAM_STALE_TIME_MS = 30_000;
+/** How long catalogs (categories, templates) and settings count as fresh: 5 min. */
+export const CATALOG_STALE_TIME_MS = 5 * 60_000;
+
+/**
+ * The options a read hook accepts: every react-query option except `queryKey` and `queryFn`, which the
+ * hook owns. Errors are always {@link RecordingServiceError}.
+ */
+export type RecordingQueryOptions<TQueryFnData, TData = TQueryFnData, TKey extends QueryKey = QueryKey> = Omit<
+  UseQueryOptions<TQueryFnData, RecordingServiceError, TData, TKey>,
+  'queryKey' | 'queryFn'
+>;
+
+/**
+ * The cache scope of a client right now: its server, tenant and signed-in user (`null` as a guest).
+ *
+ * @example
+ * queryClient.removeQueries({ queryKey: createRecordingKeys(recordingScope(client)).all });
+ */
+export function recordingScope(client: RecordingClient): RecordingScope {
+  const session = client.session.current();
+  return {
+    server: baseUrl(client.config),
+    tenantId: client.config.tenantId,
+    user: session.status === 'user' ? (session.user ?? null) : null,
+  };
+}
+
+/** The key factory of a client's current scope (see {@link recordingScope}). */
+export function recordingKeysFor(client: RecordingClient): RecordingKeys {
+  return createRecordingKeys(recordingScope(client));
+}
+
+function options<TData, TKey extends QueryKey>(
+  queryKey: TKey,
+  fetch: (signal: AbortSignal) => Promise<TData>,
+  staleTime: number = PROGRAM_STALE_TIME_MS,
+) {
+  return queryOptions<TData, RecordingServiceError, TData, TKey>({
+    queryKey,
+    queryFn: ({ signal }) => fetch(signal),
+    staleTime,
+  });
+}
+
+/** Offset of the page after `lastPage`, or `undefined` when the server has no more items. */
+function nextOffset(lastPage: PagedList, lastOffset: number): number | undefined {
+  const next = lastOffset + lastPage.items.length;
+  return lastPage.items.length > 0 && next < lastPage.totalItemCount ? next : undefined;
+}
+
+/**
+ * `queryOptions` factories for every read, keyed by the client's current scope. Each passes react-query's
+ * abort `signal` to the client, so unmounts and key changes cancel the request. Use them with `useQuery`,
+ * `useSuspenseQuery`, `prefetchQuery` or `ensureQueryData`, and override any option by spreading.
+ *
+ * @example
+ * await queryClient.prefetchQuery(recordingQueries.detail(client, id));
+ * const { data } = useSuspenseQuery(recordingQueries.list(client, { query: 'town hall' }));
+ */
+export const recordingQueries = {
+  /** One page of recordings. */
+  list: (client: RecordingClient, params: RecordingListParams = {}) =>
+    options(recordingKeysFor(client).list(params), (signal) => client.programs.list(params, { signal })),
+
+  /** Every page of recordings, offset paging; the page size is `params.count` (server default 20). */
+  infinite: (client: RecordingClient, params: Omit<RecordingListParams, 'offset'> = {}) =>
+    infiniteQueryOptions<
+      PagedList,
+      RecordingServiceError,
+      InfiniteData<PagedList, number>,
+      ReturnType<RecordingKeys['infinite']>,
+      number
+    >({
+      queryKey: recordingKeysFor(client).infinite(params),
+      queryFn: ({ pageParam, signal }) => client.programs.list({ ...params, offset: pageParam }, { signal }),
+      initialPageParam: 0,
+      getNextPageParam: (lastPage, _pages, lastOffset) => nextOffset(lastPage, lastOffset),
+      staleTime: PROGRAM_STALE_TIME_MS,
+    }),
+
+  byCategory: (client: RecordingClient, categoryId: string, params: CategoryListParams = {}) =>
+    options(recordingKeysFor(client).byCategory(categoryId, params), (signal) =>
+      client.programs.listByCategory(categoryId, params, { signal }),
+    ),
+
+  byPublisher: (client: RecordingClient, ownerId: string, params: PublisherListParams = {}) =>
+    options(recordingKeysFor(client).byPublisher(ownerId, params), (signal) =>
+      client.programs.listByPublisher(ownerId, params, { signal }),
+    ),
+
+  /** Live broadcasts; `timezoneOffset` defaults to this machine's and is part of the key. */
+  broadcasts: (client: RecordingClient, when: BroadcastWhen, params: BroadcastParams = {}) => {
+    const withOffset = { ...params, timezoneOffset: params.timezoneOffset ?? new Date().getTimezoneOffset() };
+    return options(recordingKeysFor(client).broadcasts(when, withOffset), (signal) =>
+      client.programs.broadcasts(when, withOffset, { signal }),
+    );
+  },
+
+  detail: (client: RecordingClient, id: string) =>
+    options<Program, ReturnType<RecordingKeys['detail']>>(recordingKeysFor(client).detail(id), (signal) =>
+      client.programs.get(id, {}, { signal }),
+    ),
+
+  /** A program's recording state; never stale, so polling and remounts always ask. */
+  status: (client: RecordingClient, id: string) =>
+    options<ProgramStatus, ReturnType<RecordingKeys['status']>>(
+      recordingKeysFor(client).status(id),
+      (signal) => client.programs.status(id, { signal }),
+      0,
+    ),
+
+  categories: (client: RecordingClient) =>
+    options<Category[], ReturnType<RecordingKeys['categories']>>(
+      recordingKeysFor(client).categories(),
+      (signal) => client.categories.list({ signal }),
+      CATALOG_STALE_TIME_MS,
+    ),
+
+  category: (client: RecordingClient, id: string) =>
+    options<Category, ReturnType<RecordingKeys['category']>>(
+      recordingKeysFor(client).category(id),
+      (signal) => client.categories.get(id, { signal }),
+      CATALOG_STALE_TIME_MS,
+    ),
+
+  templates: (client: RecordingClient) =>
+    options<Template[], ReturnType<RecordingKeys['templates']>>(
+      recordingKeysFor(client).templates(),
+      (signal) => client.templates.list({ signal }),
+      CATALOG_STALE_TIME_MS,
+    ),
+
+  template: (client: RecordingClient, id: string) =>
+    options<Template, ReturnType<RecordingKeys['template']>>(
+      recordingKeysFor(client).template(id),
+      (signal) => client.templates.get(id, { signal }),
+      CATALOG_STALE_TIME_MS,
+    ),
+
+  /** System settings (single-tenant servers). */
+  settings: (client: RecordingClient) =>
+    options<SystemSettings, ReturnType<RecordingKeys['settings']>>(
+      recordingKeysFor(client).settings(),
+      (signal) => client.settings.system({ signal }),
+      CATALOG_STALE_TIME_MS,
+    ),
+
+  /** A tenant's settings (multi-tenant servers); defaults to the configured tenant. */
+  tenant: (client: RecordingClient, tenantId: string = client.config.tenantId) =>
+    options<Tenant, ReturnType<RecordingKeys['tenant']>>(
+      recordingKeysFor(client).tenant(tenantId),
+      (signal) => client.settings.tenant(tenantId, { signal }),
+      CATALOG_STALE_TIME_MS,
+    ),
+
+  /** Access report over every program; every parameter is part of the key. */
+  accessReport: (client: RecordingClient, params: ReportParams = {}) =>
+    options<AccessReport[], ReturnType<RecordingKeys['reports']>>(
+      recordingKeysFor(client).reports('access', params),
+      (signal) => client.reports.access(params, { signal }),
+    ),
+
+  programAccessReport: (client: RecordingClient, programId: string, params: ReportParams = {}) =>
+    options<AccessReport[], ReturnType<RecordingKeys['reports']>>(
+      recordingKeysFor(client).reports('program-access', { ...params, programId }),
+      (signal) => client.reports.accessForProgram(programId, params, { signal }),
+    ),
+
+  programViewers: (client: RecordingClient, programId: string, params: ReportParams = {}) =>
+    options<ViewerReport[], ReturnType<RecordingKeys['reports']>>(
+      recordingKeysFor(client).reports('viewers', { ...params, programId }),
+      (signal) => client.reports.viewers(programId, params, { signal }),
+    ),
+};
+
+function isInfinite(data: unknown): data is InfiniteData<PagedList> {
+  return typeof data === 'object' && data !== null && Array.isArray((data as { pages?: unknown }).pages);
+}
+
+function pagesOf(data: unknown): PagedList[] {
+  if (isInfinite(data)) return data.pages;
+  if (typeof data === 'object' && data !== null && Array.isArray((data as { items?: unknown }).items)) {
+    return [data as PagedList];
+  }
+  return [];
+}
+
+/** A program found in a cached list, with when that list was fetched. */
+export interface CachedProgram {
+  program: Program;
+  /** `dataUpdatedAt` of the list query that holds it. */
+  updatedAt: number;
+}
+
+/**
+ * Looks `id` up in every cached list of the client's current scope (pages, infinite lists, by category,
+ * by publisher, broadcasts) and returns the most recently fetched copy, if any.
+ */
+export function findCachedProgram(
+  queryClient: QueryClient,
+  client: RecordingClient,
+  id: string,
+): CachedProgram | undefined {
+  let found: CachedProgram | undefined;
+  const queries: Query[] = queryClient.getQueryCache().findAll({ queryKey: recordingKeysFor(client).lists() });
+  for (const query of queries) {
+    const updatedAt = query.state.dataUpdatedAt;
+    if (found && found.updatedAt >= updatedAt) continue;
+    for (const page of pagesOf(query.state.data)) {
+      const program = page.items.find((item) => item.id === id);
+      if (program) {
+        found = { program, updatedAt };
+        break;
+      }
+    }
+  }
+  return found;
+}

@@ -1,0 +1,69 @@
+'use client';
+import { useMutation, useQueryClient, type UseMutationResult } from '@tanstack/react-query';
+import type { RecordingServiceError } from '../src/errors';
+import {
+  patchProgram,
+  removeProgramFromLists,
+  restoreSnapshot,
+  snapshotProgram,
+  type CacheSnapshot,
+} from '../src/optimistic';
+import { recordingKeysFor } from '../src/queries';
+import { useRecordingService } from './useRecordingService';
+
+/** What `mutate` of {@link useDeleteRecording} takes. */
+export interface DeleteRecordingVariables {
+  id: string;
+  /** Skip the recycle bin. Defaults to `false` on the server. */
+  permanent?: boolean;
+  /** Also delete the media files. Defaults to `true` on the server. */
+  deleteResources?: boolean;
+}
+
+/**
+ * Deletes a program: it leaves every cached list at once (their `totalItemCount` drops by one) and comes
+ * back if the server refuses. The recycle bin (`onlyDeleted` lists) is refetched afterwards; a permanent
+ * delete also drops the program's detail.
+ *
+ * @example
+ * const remove = useDeleteRecording();
+ * remove.mutate({ id, permanent: false });
+ */
+export function useDeleteRecording(): UseMutationResult<
+  void,
+  RecordingServiceError,
+  DeleteRecordingVariables,
+  CacheSnapshot
+> {
+  const { client } = useRecordingService();
+  const queryClient = useQueryClient();
+  return useMutation<void, RecordingServiceError, DeleteRecordingVariables, CacheSnapshot>({
+    mutationFn: ({ id, permanent, deleteResources }) =>
+      client.programs.remove(id, {
+        ...(permanent !== undefined && { permanent }),
+        ...(deleteResources !== undefined && { deleteResources }),
+      }),
+    onMutate: async ({ id, permanent }) => {
+      const keys = recordingKeysFor(client);
+      const snapshot = await snapshotProgram(queryClient, keys, id);
+      removeProgramFromLists(queryClient, keys, id, 'lists');
+      if (!permanent) patchProgram(queryClient, keys, id, { deleted: true });
+      return snapshot;
+    },
+    onError: (_error, _variables, snapshot) => {
+      if (snapshot) restoreSnapshot(queryClient, snapshot);
+    },
+    onSuccess: (_data, { id, permanent }) => {
+      const keys = recordingKeysFor(client);
+      if (permanent) queryClient.removeQueries({ queryKey: keys.detail(id) });
+    },
+    onSettled: (_data, error, { id, permanent }) => {
+      const keys = recordingKeysFor(client);
+      return Promise.all([
+        error || !permanent ? queryClient.invalidateQueries({ queryKey: keys.detail(id) }) : undefined,
+        // Every list, the recycle bin included (it may have gained the program).
+        queryClient.invalidateQueries({ queryKey: keys.lists() }),
+      ]);
+    },
+  });
+}

@@ -1,0 +1,35 @@
+'use client';
+import { useMutation, useQueryClient, type UseMutationResult } from '@tanstack/react-query';
+import type { RecordingServiceError } from '../src/errors';
+import { recordingKeysFor } from '../src/queries';
+import type { ChatSession } from '../src/types';
+import { useRecordingService } from './useRecordingService';
+
+/** What `mutate` of {@link useOpenChatSession} takes. */
+export interface OpenChatSessionVariables {
+  /** The display name questions are asked under. */
+  sender: string;
+}
+
+/**
+ * Opens a Q&A session on a program. The new session is cached, so `useChatSession` on it starts from it
+ * and only polls for newer messages; the program's session list is refetched.
+ *
+ * @example
+ * const open = useOpenChatSession(programId);
+ * open.mutate({ sender: 'Alice' }, { onSuccess: (s) => setSessionId(s.sessionId) });
+ */
+export function useOpenChatSession(
+  programId: string,
+): UseMutationResult<ChatSession, RecordingServiceError, OpenChatSessionVariables> {
+  const { client } = useRecordingService();
+  const queryClient = useQueryClient();
+  return useMutation<ChatSession, RecordingServiceError, OpenChatSessionVariables>({
+    mutationFn: ({ sender }) => client.chat.openSession(programId, { sender }),
+    onSuccess: (session) => {
+      const keys = recordingKeysFor(client);
+      if (session.sessionId) queryClient.setQueryData(keys.chatSession(programId, session.sessionId), session);
+      return queryClient.invalidateQueries({ queryKey: keys.chatSessions(programId), exact: true });
+    },
+  });
+}

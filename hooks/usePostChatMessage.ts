@@ -1,0 +1,77 @@
+'use client';
+import { useMutation, useQueryClient, type UseMutationResult } from '@tanstack/react-query';
+import { RecordingServiceError } from '../src/errors';
+import { recordingKeysFor } from '../src/queries';
+import type { ChatSession, NewChatMessage } from '../src/types';
+import type { CachedChatMessage } from './useChatSession';
+import { useRecordingService } from './useRecordingService';
+
+/** Parameters of {@link usePostChatMessage}. */
+export interface PostChatMessageParams {
+  /** The moderator PIN, needed to post answers (`type: 'RESPONSE'`). Never put in a key or the mutation cache. */
+  moderatorPin?: string;
+}
+
+/** The longest message the server accepts, in characters. */
+export const CHAT_MESSAGE_MAX_LENGTH = 1024;
+
+function validate({ message }: NewChatMessage): RecordingServiceError | undefined {
+  if (message.trim() === '') return new RecordingServiceError({ kind: 'validation', message: 'The message is empty' });
+  if (message.length > CHAT_MESSAGE_MAX_LENGTH) {
+    return new RecordingServiceError({
+      kind: 'validation',
+      message: `The message is ${message.length} characters long; at most ${CHAT_MESSAGE_MAX_LENGTH} are allowed`,
+      details: { field: 'message', maxLength: CHAT_MESSAGE_MAX_LENGTH },
+    });
+  }
+  return undefined;
+}
+
+const isSame = (a: CachedChatMessage, b: CachedChatMessage) =>
+  a.pending === true && a.timestamp === b.timestamp && a.message === b.message && a.type === b.type;
+
+/**
+ * Posts a question or answer to a Q&A session. The message shows at once in the cached session (marked
+ * `pending`) and is replaced by the server's copy on the next fetch,
+ * which is triggered right after; if the server refuses, only that message leaves. Messages over 1024 characters fail with a `validation` error, unsent.
+ *
+ * @example
+ * const post = usePostChatMessage(programId, sessionId);
+ * post.mutate({ message: text, type: 'QUESTION', senderDisplayName: 'Alice' });
+ */
+export function usePostChatMessage(
+  programId: string,
+  sessionId: string,
+  params: PostChatMessageParams = {},
+): UseMutationResult<void, RecordingServiceError, NewChatMessage, CachedChatMessage> {
+  const { client } = useRecordingService();
+  const queryClient = useQueryClient();
+  const { moderatorPin } = params;
+  return useMutation<void, RecordingServiceError, NewChatMessage, CachedChatMessage>({
+    onMutate: async (message) => {
+      const invalid = validate(message);
+      if (invalid) throw invalid;
+      const key = recordingKeysFor(client).chatSession(programId, sessionId);
+      await queryClient.cancelQueries({ queryKey: key, exact: true });
+      const pending: CachedChatMessage = { ...message, sessionId, timestamp: Date.now(), pending: true };
+      queryClient.setQueryData<ChatSession>(key, (old) => ({ ...old, messages: [...(old?.messages ?? []), pending] }));
+      return pending;
+    },
+    mutationFn: (message) => client.chat.post(programId, sessionId, message, moderatorPin ? { moderatorPin } : {}),
+    onError: (_error, _message, pending) => {
+      if (!pending) return;
+      // Only this message leaves: polls may have merged others in meanwhile.
+      const key = recordingKeysFor(client).chatSession(programId, sessionId);
+      queryClient.setQueryData<ChatSession>(key, (old) =>
+        old
+          ? { ...old, messages: (old.messages as CachedChatMessage[] | undefined)?.filter((m) => !isSame(m, pending)) }
+          : old,
+      );
+    },
+    onSettled: (_data, error) => {
+      if (error?.kind === 'validation') return undefined;
+      const key = recordingKeysFor(client).chatSession(programId, sessionId);
+      return queryClient.invalidateQueries({ queryKey: key, exact: true });
+    },
+  });
+}

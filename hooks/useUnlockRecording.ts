@@ -1,0 +1,61 @@
+'use client';
+import { useMutation, useQueryClient, type UseMutationResult } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { RecordingServiceError } from '../src/errors';
+import { recordingKeysFor } from '../src/queries';
+import { sealSecret, type SealedSecret } from '../src/secret';
+import type { Program } from '../src/types';
+import { useRecordingService } from './useRecordingService';
+
+/** What `mutate` of {@link useUnlockRecording} takes. */
+export interface UnlockRecordingVariables {
+  id: string;
+  password: string;
+}
+
+/** What the mutation cache keeps: the id only, the password sealed for its one use. */
+interface StoredVariables {
+  id: string;
+  password: SealedSecret;
+}
+
+/** The mutation result; `variables` holds the id only, never the password. */
+export type UseUnlockRecordingResult = Omit<
+  UseMutationResult<Program, RecordingServiceError, UnlockRecordingVariables>,
+  'variables'
+> & { variables: { id: string } | undefined };
+
+/**
+ * Unlocks a password-protected program. The password is sent once and kept nowhere: not in the mutation
+ * cache, not in a key, not in the answer cached. The unlocked program goes into the detail cache of the
+ * signed-in user, which sign-out removes.
+ *
+ * @example
+ * const unlock = useUnlockRecording();
+ * unlock.mutate({ id, password }, { onSuccess: () => setLocked(false) });
+ */
+export function useUnlockRecording(): UseUnlockRecordingResult {
+  const { client } = useRecordingService();
+  const queryClient = useQueryClient();
+  const mutation = useMutation<Program, RecordingServiceError, StoredVariables>({
+    mutationFn: ({ id, password }) => {
+      const secret = password.open();
+      if (!secret) throw new RecordingServiceError({ kind: 'validation', message: 'A password is required to unlock' });
+      return client.programs.authorize(id, secret);
+    },
+    onSuccess: (program, { id }) => {
+      queryClient.setQueryData(recordingKeysFor(client).detail(id), program);
+    },
+  });
+  const { mutate: mutateStored, mutateAsync: mutateStoredAsync } = mutation;
+  const mutate = useCallback<UseUnlockRecordingResult['mutate']>(
+    ({ id, password }, options) => mutateStored({ id, password: sealSecret(password) }, options as never),
+    [mutateStored],
+  );
+  const mutateAsync = useCallback<UseUnlockRecordingResult['mutateAsync']>(
+    ({ id, password }, options) => mutateStoredAsync({ id, password: sealSecret(password) }, options as never),
+    [mutateStoredAsync],
+  );
+  const variables = mutation.variables ? { id: mutation.variables.id } : undefined;
+  return { ...mutation, mutate, mutateAsync, variables } as UseUnlockRecordingResult;
+}

@@ -1,0 +1,109 @@
+'use client';
+import { useMutation, useQueryClient, type UseMutationResult } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { RecordingServiceError } from '../src/errors';
+import { patchProgram, restoreSnapshot, snapshotProgram, type CacheSnapshot } from '../src/optimistic';
+import { recordingKeysFor } from '../src/queries';
+import { sealSecret, type SealedSecret } from '../src/secret';
+import type { Program, ProgramChanges } from '../src/types';
+import { useRecordingService } from './useRecordingService';
+
+/** What `mutate` of {@link useUpdateRecording} takes: only the fields that changed. */
+export interface UpdateRecordingVariables {
+  id: string;
+  changes: ProgramChanges;
+}
+
+/** The mutation result; `variables.changes` never holds a new `password`. */
+export type UseUpdateRecordingResult = UseMutationResult<Program, RecordingServiceError, UpdateRecordingVariables>;
+
+type StoredVariables = { id: string; changes: Omit<ProgramChanges, 'password'>; password: SealedSecret };
+
+const WRITABLE = new Set<string>([
+  'name',
+  'description',
+  'categoryId',
+  'accessMode',
+  'accessUsers',
+  'public',
+  'allowMediaDownload',
+  'password',
+  'participantUsers',
+  'thumbnailData',
+  'thumbnailMimeType',
+]);
+const ACCESS_MODES = ['PRIVATE', 'USER_LIST', 'ALL_USERS', 'PUBLIC'];
+const MIME_TYPES = ['image/jpeg', 'image/png', 'image/gif'];
+
+function validate(changes: ProgramChanges): void {
+  const invalid = (field: string, message: string) =>
+    new RecordingServiceError({ kind: 'validation', message: `${field}: ${message}`, details: { field } });
+  for (const field of Object.keys(changes)) if (!WRITABLE.has(field)) throw invalid(field, 'is not a writable field');
+  if (changes.name !== undefined && changes.name.trim() === '') throw invalid('name', 'must not be empty');
+  if (changes.accessMode !== undefined && !ACCESS_MODES.includes(changes.accessMode))
+    throw invalid('accessMode', `must be one of ${ACCESS_MODES.join(', ')}`);
+  if (changes.thumbnailData !== undefined && !MIME_TYPES.includes(changes.thumbnailMimeType ?? ''))
+    throw invalid('thumbnailMimeType', `must be one of ${MIME_TYPES.join(', ')} with thumbnailData`);
+}
+
+function seal({ id, changes }: UpdateRecordingVariables): StoredVariables {
+  const { password, ...rest } = changes;
+  return { id, changes: rest, password: sealSecret(password) };
+}
+
+/**
+ * Edits a program. Validates the changes first (a `validation` error, nothing sent), then shows them at once
+ * in the program's detail and in every cached list page holding it, rolls back if the server refuses, and
+ * refetches both when done. A new `password` is sent but kept out of the mutation cache and the program cache.
+ *
+ * @example
+ * const update = useUpdateRecording();
+ * update.mutate({ id, changes: { name: 'Town hall (Q3)' } });
+ */
+export function useUpdateRecording(): UseUpdateRecordingResult {
+  const { client } = useRecordingService();
+  const queryClient = useQueryClient();
+  const mutation = useMutation<Program, RecordingServiceError, StoredVariables, CacheSnapshot>({
+    onMutate: async ({ id, changes }) => {
+      validate(changes);
+      const keys = recordingKeysFor(client);
+      const snapshot = await snapshotProgram(queryClient, keys, id);
+      // The thumbnail upload shows once the server has made its URL.
+      const { thumbnailData: _data, thumbnailMimeType: _type, ...visible } = changes;
+      patchProgram(queryClient, keys, id, visible);
+      return snapshot;
+    },
+    mutationFn: ({ id, changes, password }) => {
+      const secret = password.open();
+      return client.programs.update(id, secret === undefined ? changes : { ...changes, password: secret });
+    },
+    onSuccess: (program, { id }) => {
+      queryClient.setQueryData(recordingKeysFor(client).detail(id), (old: Program | undefined) => ({
+        ...old,
+        ...program,
+      }));
+    },
+    onError: (_error, _variables, snapshot) => {
+      if (snapshot) restoreSnapshot(queryClient, snapshot);
+    },
+    onSettled: (_data, error, { id }, snapshot) => {
+      if (!snapshot) return undefined; // refused before sending: nothing changed
+      const keys = recordingKeysFor(client);
+      // On success the detail is the server's answer already.
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: keys.lists() }),
+        error ? queryClient.invalidateQueries({ queryKey: keys.detail(id) }) : undefined,
+      ]);
+    },
+  });
+  const { mutate: mutateStored, mutateAsync: mutateStoredAsync } = mutation;
+  const mutate = useCallback<UseUpdateRecordingResult['mutate']>(
+    (variables, options) => mutateStored(seal(variables), options as never),
+    [mutateStored],
+  );
+  const mutateAsync = useCallback<UseUpdateRecordingResult['mutateAsync']>(
+    (variables, options) => mutateStoredAsync(seal(variables), options as never),
+    [mutateStoredAsync],
+  );
+  return { ...mutation, mutate, mutateAsync } as unknown as UseUpdateRecordingResult;
+}

@@ -21,4 +21,39 @@ export {
 } from '../src/context';
 export { RecordingServiceProvider, type RecordingServiceProviderProps } from '../src/provider';
 
-export { useRecordingService } from './useRecordingService';
+// Reads
+export * from './useRecordingService';
+export * from './useRecordings';
+export * from './useInfiniteRecordings';
+export * from './useSuspenseRecordings';
+export * from './useRecordingsByCategory';
+export * from './useRecordingsByPublisher';
+export * from './useBroadcasts';
+export * from './useRecording';
+export * from './useSuspenseRecording';
+export * from './usePrefetchRecording';
+export * from './useRecordingStatus';
+export * from './useCategories';
+export * from './useCategory';
+export * from './useTemplates';
+export * from './useTemplate';
+export * from './useSystemSettings';
+export * from './useTenant';
+export * from './useGuestAccess';
+export * from './useAccessReport';
+export * from './useProgramAccessReport';
+export * from './useProgramViewers';
+
+// Session, writes, playback, reports, downloads and Q&A
+export * from './useRecordingSession';
+export * from './useUpdateRecording';
+export * from './useDeleteRecording';
+export * from './useRestoreRecording';
+export * from './useUnlockRecording';
+export * from './usePlaybackAddress';
+export * from './useViewReport';
+export * from './useDownloadRecording';
+export * from './useChatSessions';
+export * from './useChatSession';
+export * from './useOpenChatSession';
+export * from './usePostChatMessage';

@@ -129,10 +129,20 @@ export const recordingQueries = {
     );
   },
 
-  detail: (client: RecordingClient, id: string) =>
-    options<Program, ReturnType<RecordingKeys['detail']>>(recordingKeysFor(client).detail(id), (signal) =>
-      client.programs.get(id, {}, { signal }),
-    ),
+  /**
+   * One program. Given the `queryClient`, it starts from a copy found in any cached list of the same scope
+   * (with that list's age), so a fresh list costs no detail request.
+   */
+  detail: (client: RecordingClient, id: string, queryClient?: QueryClient) =>
+    queryOptions<Program, RecordingServiceError, Program, ReturnType<RecordingKeys['detail']>>({
+      queryKey: recordingKeysFor(client).detail(id),
+      queryFn: ({ signal }) => client.programs.get(id, {}, { signal }),
+      staleTime: PROGRAM_STALE_TIME_MS,
+      ...(queryClient && {
+        initialData: () => findCachedProgram(queryClient, client, id)?.program,
+        initialDataUpdatedAt: () => findCachedProgram(queryClient, client, id)?.updatedAt,
+      }),
+    }),
 
   /** A program's recording state; never stale, so polling and remounts always ask. */
   status: (client: RecordingClient, id: string) =>

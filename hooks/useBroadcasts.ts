@@ -1,0 +1,39 @@
+'use client';
+
+import { useQuery, type UseQueryResult } from '@tanstack/react-query';
+import type { RecordingServiceError } from '../src/errors';
+import type { RecordingKeys } from '../src/keys';
+import { recordingQueries, type RecordingQueryOptions } from '../src/queries';
+import type { BroadcastParams, BroadcastWhen, PagedList } from '../src/types';
+import { useRecordingService } from './useRecordingService';
+
+/** How often `useBroadcasts('now')` asks again while mounted: 30 s. */
+export const BROADCASTS_NOW_REFETCH_MS = 30_000;
+
+/**
+ * Live broadcasts: all, future, today or on air now. Sends this machine's time-zone offset
+ * (`timezoneOffset`, minutes as `Date#getTimezoneOffset`) unless `params` gives one. `'now'` refetches every
+ * 30 s while mounted; pass `refetchInterval` to change that (or `false` to stop it).
+ *
+ * @param when `'all' | 'future' | 'today' | 'now'`.
+ * @param params Filters and paging.
+ * @param options Any react-query option except `queryKey` and `queryFn`.
+ * @example
+ * const { data } = useBroadcasts('today');
+ * const onAir = useBroadcasts('now', {}, { refetchInterval: 10_000 });
+ */
+export function useBroadcasts<TData = PagedList>(
+  when: BroadcastWhen,
+  params: BroadcastParams = {},
+  options?: RecordingQueryOptions<PagedList, TData, ReturnType<RecordingKeys['broadcasts']>>,
+): UseQueryResult<TData, RecordingServiceError> {
+  const { client } = useRecordingService('useBroadcasts');
+  const { queryKey, queryFn, staleTime } = recordingQueries.broadcasts(client, when, params);
+  return useQuery<PagedList, RecordingServiceError, TData, ReturnType<RecordingKeys['broadcasts']>>({
+    queryKey,
+    queryFn,
+    staleTime,
+    ...options,
+    refetchInterval: options?.refetchInterval ?? (when === 'now' ? BROADCASTS_NOW_REFETCH_MS : false),
+  });
+}

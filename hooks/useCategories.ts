@@ -1,0 +1,29 @@
+'use client';
+
+import { useQuery, type UseQueryResult } from '@tanstack/react-query';
+import type { RecordingServiceError } from '../src/errors';
+import type { RecordingKeys } from '../src/keys';
+import { recordingQueries, type RecordingQueryOptions } from '../src/queries';
+import type { Category } from '../src/types';
+import { useRecordingService } from './useRecordingService';
+
+/**
+ * Every program category of the tenant (fresh for 5 minutes).
+ *
+ * @param options Any react-query option except `queryKey` and `queryFn`.
+ * @example
+ * const { data: categories = [] } = useCategories();
+ * <select>{categories.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}</select>
+ */
+export function useCategories<TData = Category[]>(
+  options?: RecordingQueryOptions<Category[], TData, ReturnType<RecordingKeys['categories']>>,
+): UseQueryResult<TData, RecordingServiceError> {
+  const { client } = useRecordingService('useCategories');
+  const { queryKey, queryFn, staleTime } = recordingQueries.categories(client);
+  return useQuery<Category[], RecordingServiceError, TData, ReturnType<RecordingKeys['categories']>>({
+    queryKey,
+    queryFn,
+    staleTime,
+    ...options,
+  });
+}

@@ -1,0 +1,31 @@
+'use client';
+
+import { useQuery, type UseQueryResult } from '@tanstack/react-query';
+import type { RecordingServiceError } from '../src/errors';
+import type { RecordingKeys } from '../src/keys';
+import { recordingQueries, type RecordingQueryOptions } from '../src/queries';
+import type { Category } from '../src/types';
+import { useRecordingService } from './useRecordingService';
+
+/**
+ * One category. Disabled while `id` is empty.
+ *
+ * @param id The category's id.
+ * @param options Any react-query option except `queryKey` and `queryFn`.
+ * @example
+ * const { data: category } = useCategory(program.categoryId ?? '');
+ */
+export function useCategory<TData = Category>(
+  id: string,
+  options?: RecordingQueryOptions<Category, TData, ReturnType<RecordingKeys['category']>>,
+): UseQueryResult<TData, RecordingServiceError> {
+  const { client } = useRecordingService('useCategory');
+  const { queryKey, queryFn, staleTime } = recordingQueries.category(client, id);
+  return useQuery<Category, RecordingServiceError, TData, ReturnType<RecordingKeys['category']>>({
+    queryKey,
+    queryFn,
+    staleTime,
+    ...options,
+    enabled: id === '' ? false : (options?.enabled ?? true),
+  });
+}

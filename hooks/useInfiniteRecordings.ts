@@ -1,0 +1,42 @@
+'use client';
+
+import {
+  useInfiniteQuery,
+  type InfiniteData,
+  type UseInfiniteQueryOptions,
+  type UseInfiniteQueryResult,
+} from '@tanstack/react-query';
+import type { RecordingServiceError } from '../src/errors';
+import type { RecordingKeys } from '../src/keys';
+import { recordingQueries } from '../src/queries';
+import type { PagedList, RecordingListParams } from '../src/types';
+import { useRecordingService } from './useRecordingService';
+
+/** Options of {@link useInfiniteRecordings}: react-query's, minus what the hook owns (key, fetch, paging). */
+export type InfiniteRecordingsOptions = Omit<
+  UseInfiniteQueryOptions<
+    PagedList,
+    RecordingServiceError,
+    InfiniteData<PagedList, number>,
+    ReturnType<RecordingKeys['infinite']>,
+    number
+  >,
+  'queryKey' | 'queryFn' | 'initialPageParam' | 'getNextPageParam'
+>;
+
+/**
+ * Every page of recordings, fetched one page at a time with offset paging (`offset` = items loaded so far)
+ * until `totalItemCount` is reached. Cached under its own key, apart from `useRecordings`.
+ *
+ * @param params Filters and the page size (`count`, server default 20); `offset` is managed by the hook.
+ * @example
+ * const { data, fetchNextPage, hasNextPage } = useInfiniteRecordings({ count: 20 });
+ * const programs = data?.pages.flatMap((page) => page.items) ?? [];
+ */
+export function useInfiniteRecordings(
+  params: Omit<RecordingListParams, 'offset'> = {},
+  options?: InfiniteRecordingsOptions,
+): UseInfiniteQueryResult<InfiniteData<PagedList, number>, RecordingServiceError> {
+  const { client } = useRecordingService('useInfiniteRecordings');
+  return useInfiniteQuery({ ...recordingQueries.infinite(client, params), ...options });
+}

@@ -1,0 +1,33 @@
+'use client';
+
+import { useQuery, type UseQueryResult } from '@tanstack/react-query';
+import type { RecordingServiceError } from '../src/errors';
+import type { RecordingKeys } from '../src/keys';
+import { recordingQueries, type RecordingQueryOptions } from '../src/queries';
+import type { AccessReport, ReportParams } from '../src/types';
+import { useRecordingService } from './useRecordingService';
+
+/**
+ * Who watched one program. Every parameter is part of the cache key. Disabled while `programId` is empty.
+ *
+ * @param programId The program's id.
+ * @param params `range` or `startDate`/`endDate`, `userAgent`, `dnName`, `dnAddress`, `offset`, `count`.
+ * @param options Any react-query option except `queryKey` and `queryFn`.
+ * @example
+ * const { data: rows = [] } = useProgramAccessReport(id, { range: 'LAST_MONTH' });
+ */
+export function useProgramAccessReport<TData = AccessReport[]>(
+  programId: string,
+  params: ReportParams = {},
+  options?: RecordingQueryOptions<AccessReport[], TData, ReturnType<RecordingKeys['reports']>>,
+): UseQueryResult<TData, RecordingServiceError> {
+  const { client } = useRecordingService('useProgramAccessReport');
+  const { queryKey, queryFn, staleTime } = recordingQueries.programAccessReport(client, programId, params);
+  return useQuery<AccessReport[], RecordingServiceError, TData, ReturnType<RecordingKeys['reports']>>({
+    queryKey,
+    queryFn,
+    staleTime,
+    ...options,
+    enabled: programId === '' ? false : (options?.enabled ?? true),
+  });
+}

@@ -1,0 +1,35 @@
+'use client';
+
+import { useQuery, type UseQueryResult } from '@tanstack/react-query';
+import type { RecordingServiceError } from '../src/errors';
+import type { RecordingKeys } from '../src/keys';
+import { recordingQueries, type RecordingQueryOptions } from '../src/queries';
+import type { ReportParams, ViewerReport } from '../src/types';
+import { useRecordingService } from './useRecordingService';
+
+/**
+ * View counts of one program (registered and guest viewers). Every parameter is part of the cache key.
+ * Disabled while `programId` is empty.
+ *
+ * @param programId The program's id.
+ * @param params As for `useProgramAccessReport`.
+ * @param options Any react-query option except `queryKey` and `queryFn`.
+ * @example
+ * const { data: [report] = [] } = useProgramViewers(id, { range: 'ALL' });
+ * <p>{report?.totalViews} views</p>
+ */
+export function useProgramViewers<TData = ViewerReport[]>(
+  programId: string,
+  params: ReportParams = {},
+  options?: RecordingQueryOptions<ViewerReport[], TData, ReturnType<RecordingKeys['reports']>>,
+): UseQueryResult<TData, RecordingServiceError> {
+  const { client } = useRecordingService('useProgramViewers');
+  const { queryKey, queryFn, staleTime } = recordingQueries.programViewers(client, programId, params);
+  return useQuery<ViewerReport[], RecordingServiceError, TData, ReturnType<RecordingKeys['reports']>>({
+    queryKey,
+    queryFn,
+    staleTime,
+    ...options,
+    enabled: programId === '' ? false : (options?.enabled ?? true),
+  });
+}

@@ -1,0 +1,59 @@
+'use client';
+
+import { useQuery, type Query, type UseQueryResult } from '@tanstack/react-query';
+import type { RecordingServiceError } from '../src/errors';
+import type { RecordingKeys } from '../src/keys';
+import { recordingQueries, type RecordingQueryOptions } from '../src/queries';
+import type { ProgramStatus } from '../src/types';
+import { useRecordingService } from './useRecordingService';
+
+type StatusKey = ReturnType<RecordingKeys['status']>;
+
+/** Options of {@link useRecordingStatus}: react-query's, plus the polling pace. */
+export interface RecordingStatusOptions<TData = ProgramStatus> extends RecordingQueryOptions<
+  ProgramStatus,
+  TData,
+  StatusKey
+> {
+  /** First delay between polls. Defaults to 2000 ms; each poll doubles it. */
+  pollIntervalMs?: number;
+  /** Longest delay between polls. Defaults to 30000 ms. */
+  maxPollIntervalMs?: number;
+}
+
+/** The states after which a program's status no longer changes by itself. */
+export const TERMINAL_PROGRAM_STATES: readonly string[] = ['COMPLETE', 'FAILED'];
+
+/**
+ * A program's recording status, polled while its state is not terminal: the delay doubles from
+ * `pollIntervalMs` up to `maxPollIntervalMs`, and polling stops at `COMPLETE` or `FAILED`. Pass
+ * `refetchInterval` to replace that schedule. Disabled while `id` is empty.
+ *
+ * @param id The program's id.
+ * @param options Any react-query option except `queryKey` and `queryFn`, plus the polling pace.
+ * @example
+ * const { data: status } = useRecordingStatus(id);
+ * <p>{status?.state === 'COMPLETE' ? 'Ready' : 'Processing…'}</p>
+ */
+export function useRecordingStatus<TData = ProgramStatus>(
+  id: string,
+  options: RecordingStatusOptions<TData> = {},
+): UseQueryResult<TData, RecordingServiceError> {
+  const { client } = useRecordingService('useRecordingStatus');
+  const { pollIntervalMs = 2000, maxPollIntervalMs = 30_000, ...queryOptions } = options;
+  const { queryKey, queryFn, staleTime } = recordingQueries.status(client, id);
+  const backoff = (query: Query<ProgramStatus, RecordingServiceError, ProgramStatus, StatusKey>): number | false => {
+    const state = query.state.data?.state;
+    if (state !== undefined && TERMINAL_PROGRAM_STATES.includes(state)) return false;
+    const polls = query.state.dataUpdateCount + query.state.errorUpdateCount;
+    return Math.min(pollIntervalMs * 2 ** Math.max(0, polls - 1), maxPollIntervalMs);
+  };
+  return useQuery<ProgramStatus, RecordingServiceError, TData, StatusKey>({
+    queryKey,
+    queryFn,
+    staleTime,
+    refetchInterval: backoff,
+    ...queryOptions,
+    enabled: id === '' ? false : (queryOptions.enabled ?? true),
+  });
+}

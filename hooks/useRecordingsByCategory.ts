@@ -1,0 +1,33 @@
+'use client';
+
+import { useQuery, type UseQueryResult } from '@tanstack/react-query';
+import type { RecordingServiceError } from '../src/errors';
+import type { RecordingKeys } from '../src/keys';
+import { recordingQueries, type RecordingQueryOptions } from '../src/queries';
+import type { CategoryListParams, PagedList } from '../src/types';
+import { useRecordingService } from './useRecordingService';
+
+/**
+ * One page of the recordings of a category. Disabled while `categoryId` is empty.
+ *
+ * @param categoryId The category's id.
+ * @param params `offset` and `count`.
+ * @param options Any react-query option except `queryKey` and `queryFn`.
+ * @example
+ * const { data } = useRecordingsByCategory(categoryId, { count: 12 });
+ */
+export function useRecordingsByCategory<TData = PagedList>(
+  categoryId: string,
+  params: CategoryListParams = {},
+  options?: RecordingQueryOptions<PagedList, TData, ReturnType<RecordingKeys['byCategory']>>,
+): UseQueryResult<TData, RecordingServiceError> {
+  const { client } = useRecordingService('useRecordingsByCategory');
+  const { queryKey, queryFn, staleTime } = recordingQueries.byCategory(client, categoryId, params);
+  return useQuery<PagedList, RecordingServiceError, TData, ReturnType<RecordingKeys['byCategory']>>({
+    queryKey,
+    queryFn,
+    staleTime,
+    ...options,
+    enabled: categoryId === '' ? false : (options?.enabled ?? true),
+  });
+}

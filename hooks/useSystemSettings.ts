@@ -1,0 +1,29 @@
+'use client';
+
+import { useQuery, type UseQueryResult } from '@tanstack/react-query';
+import type { RecordingServiceError } from '../src/errors';
+import type { RecordingKeys } from '../src/keys';
+import { recordingQueries, type RecordingQueryOptions } from '../src/queries';
+import type { SystemSettings } from '../src/types';
+import { useRecordingService } from './useRecordingService';
+
+/**
+ * The server's system settings: multi-tenancy, guest access, retention policy, server time.
+ *
+ * @param options Any react-query option except `queryKey` and `queryFn`.
+ * @example
+ * const { data: settings } = useSystemSettings();
+ * if (settings?.recordingRetentionPolicy === 'DO_NOT_RETAIN') hideRecycleBin();
+ */
+export function useSystemSettings<TData = SystemSettings>(
+  options?: RecordingQueryOptions<SystemSettings, TData, ReturnType<RecordingKeys['settings']>>,
+): UseQueryResult<TData, RecordingServiceError> {
+  const { client } = useRecordingService('useSystemSettings');
+  const { queryKey, queryFn, staleTime } = recordingQueries.settings(client);
+  return useQuery<SystemSettings, RecordingServiceError, TData, ReturnType<RecordingKeys['settings']>>({
+    queryKey,
+    queryFn,
+    staleTime,
+    ...options,
+  });
+}

@@ -1,0 +1,31 @@
+'use client';
+
+import { useQuery, type UseQueryResult } from '@tanstack/react-query';
+import type { RecordingServiceError } from '../src/errors';
+import type { RecordingKeys } from '../src/keys';
+import { recordingQueries, type RecordingQueryOptions } from '../src/queries';
+import type { Template } from '../src/types';
+import { useRecordingService } from './useRecordingService';
+
+/**
+ * One recording template. Disabled while `id` is empty.
+ *
+ * @param id The template's id.
+ * @param options Any react-query option except `queryKey` and `queryFn`.
+ * @example
+ * const { data: template } = useTemplate(program.templateId ?? '');
+ */
+export function useTemplate<TData = Template>(
+  id: string,
+  options?: RecordingQueryOptions<Template, TData, ReturnType<RecordingKeys['template']>>,
+): UseQueryResult<TData, RecordingServiceError> {
+  const { client } = useRecordingService('useTemplate');
+  const { queryKey, queryFn, staleTime } = recordingQueries.template(client, id);
+  return useQuery<Template, RecordingServiceError, TData, ReturnType<RecordingKeys['template']>>({
+    queryKey,
+    queryFn,
+    staleTime,
+    ...options,
+    enabled: id === '' ? false : (options?.enabled ?? true),
+  });
+}

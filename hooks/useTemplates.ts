@@ -1,0 +1,28 @@
+'use client';
+
+import { useQuery, type UseQueryResult } from '@tanstack/react-query';
+import type { RecordingServiceError } from '../src/errors';
+import type { RecordingKeys } from '../src/keys';
+import { recordingQueries, type RecordingQueryOptions } from '../src/queries';
+import type { Template } from '../src/types';
+import { useRecordingService } from './useRecordingService';
+
+/**
+ * Every recording template of the tenant (fresh for 5 minutes).
+ *
+ * @param options Any react-query option except `queryKey` and `queryFn`.
+ * @example
+ * const { data: templates = [] } = useTemplates();
+ */
+export function useTemplates<TData = Template[]>(
+  options?: RecordingQueryOptions<Template[], TData, ReturnType<RecordingKeys['templates']>>,
+): UseQueryResult<TData, RecordingServiceError> {
+  const { client } = useRecordingService('useTemplates');
+  const { queryKey, queryFn, staleTime } = recordingQueries.templates(client);
+  return useQuery<Template[], RecordingServiceError, TData, ReturnType<RecordingKeys['templates']>>({
+    queryKey,
+    queryFn,
+    staleTime,
+    ...options,
+  });
+}

@@ -1,0 +1,31 @@
+'use client';
+
+import { useQuery, type UseQueryResult } from '@tanstack/react-query';
+import type { RecordingServiceError } from '../src/errors';
+import type { RecordingKeys } from '../src/keys';
+import { recordingQueries, type RecordingQueryOptions } from '../src/queries';
+import type { Tenant } from '../src/types';
+import { useRecordingService } from './useRecordingService';
+
+/**
+ * A tenant's settings (multi-tenant servers). Defaults to the configured tenant.
+ *
+ * @param tenantId Defaults to the provider's `config.tenantId`.
+ * @param options Any react-query option except `queryKey` and `queryFn`.
+ * @example
+ * const { data: tenant } = useTenant();
+ * <p>{tenant?.name}</p>
+ */
+export function useTenant<TData = Tenant>(
+  tenantId?: string,
+  options?: RecordingQueryOptions<Tenant, TData, ReturnType<RecordingKeys['tenant']>>,
+): UseQueryResult<TData, RecordingServiceError> {
+  const { client, config } = useRecordingService('useTenant');
+  const { queryKey, queryFn, staleTime } = recordingQueries.tenant(client, tenantId ?? config.tenantId);
+  return useQuery<Tenant, RecordingServiceError, TData, ReturnType<RecordingKeys['tenant']>>({
+    queryKey,
+    queryFn,
+    staleTime,
+    ...options,
+  });
+}

@@ -1,7 +1,14 @@
 import type { AxiosInstance } from 'axios';
 import type { StoreApi } from 'zustand/vanilla';
 import type { RecordingServiceError } from './errors';
-import type { RecordingServiceConfig, ResolvedRecordingServiceConfig } from './config';
+import {
+  parseRecordingServiceConfig,
+  type RecordingServiceConfig,
+  type ResolvedRecordingServiceConfig,
+} from './config';
+import { createHttpEngine } from './http';
+import { createOperations } from './operations';
+import { createSessionManager, type SessionManager } from './session';
 import type {
   CatalogApi,
   Category,
@@ -82,18 +89,40 @@ export interface CreateRecordingClientOptions {
 }
 
 /**
- * Creates a client of a recording server. The config is validated first.
+ * Creates a client of a recording server. The config is validated first (an already parsed config is
+ * accepted too). The session is restored from storage, and other tabs' sign-ins and sign-outs are
+ * followed (storage `local`) until `dispose()`.
  *
  * @throws RecordingServiceError of kind `config` when the config is invalid.
  * @example
  * const client = createRecordingClient({ host: 'rec.example.com', isSecure: true, tenantId: 'default' });
  * const page = await client.programs.list({ count: 10 });
+ * await client.session.signIn(portalToken, 'alice');
  */
 export function createRecordingClient(
   config: RecordingServiceConfig,
   options?: CreateRecordingClientOptions,
 ): RecordingClient {
-  void config;
-  void options;
-  throw new Error('createRecordingClient: implementation lands in the next commit');
+  const parsed = parseRecordingServiceConfig(config);
+  const holder: { session?: SessionManager } = {};
+  const http = createHttpEngine({
+    config: parsed,
+    axios: options?.axios,
+    secrets: () => holder.session?.secrets() ?? [],
+  });
+  const session = createSessionManager(parsed, http);
+  holder.session = session;
+  const operations = createOperations(parsed, http, session);
+  const store = session.store;
+  return {
+    config: parsed,
+    ...operations,
+    session: session.api,
+    sessionStore: {
+      getState: store.getState,
+      getInitialState: store.getInitialState,
+      subscribe: store.subscribe,
+    },
+    dispose: session.dispose,
+  };
 }

@@ -323,19 +323,19 @@ export interface RequestOptions {
 }
 
 export interface ProgramsApi {
-  list(params?: RecordingListParams, options?: RequestOptions): Promise<PagedList>;
-  listByCategory(categoryId: string, params?: CategoryListParams, options?: RequestOptions): Promise<PagedList>;
-  listByPublisher(ownerId: string, params?: PublisherListParams, options?: RequestOptions): Promise<PagedList>;
-  broadcasts(when: BroadcastWhen, params?: BroadcastParams, options?: RequestOptions): Promise<PagedList>;
+  list(params?: RecordingListParams & RequestOptions, options?: RequestOptions): Promise<PagedList>;
+  listByCategory(categoryId: string, params?: CategoryListParams & RequestOptions, options?: RequestOptions): Promise<PagedList>;
+  listByPublisher(ownerId: string, params?: PublisherListParams & RequestOptions, options?: RequestOptions): Promise<PagedList>;
+  broadcasts(when: BroadcastWhen, params?: BroadcastParams & RequestOptions, options?: RequestOptions): Promise<PagedList>;
   get(id: string, params?: { dnid?: string } & RequestOptions, options?: RequestOptions): Promise<Program>;
   authorize(id: string, password: string, options?: RequestOptions): Promise<Program>;
-  playbackAddress(id: string, params?: { password?: string; dnid?: string }, options?: RequestOptions): Promise<ProgramAddress>;
+  playbackAddress(id: string, params?: { password?: string; dnid?: string } & RequestOptions, options?: RequestOptions): Promise<ProgramAddress>;
   status(id: string, options?: RequestOptions): Promise<ProgramStatus>;
-  reportViewStart(id: string, params?: { dnId?: string }, options?: RequestOptions): Promise<ViewReportReceipt>;
+  reportViewStart(id: string, params?: { dnId?: string } & RequestOptions, options?: RequestOptions): Promise<ViewReportReceipt>;
   /** With `keepalive: true` the call uses `fetch` keepalive, so it survives page unload. */
-  reportViewEnd(id: string, reportId: string, params?: { dnId?: string; keepalive?: boolean }, options?: RequestOptions): Promise<void>;
+  reportViewEnd(id: string, reportId: string, params?: { dnId?: string; keepalive?: boolean } & RequestOptions, options?: RequestOptions): Promise<void>;
   update(id: string, changes: ProgramChanges, options?: RequestOptions): Promise<Program>;
-  remove(id: string, params?: { permanent?: boolean; deleteResources?: boolean }, options?: RequestOptions): Promise<void>;
+  remove(id: string, params?: { permanent?: boolean; deleteResources?: boolean } & RequestOptions, options?: RequestOptions): Promise<void>;
   restore(id: string, options?: RequestOptions): Promise<Program>;
 }
 
@@ -352,11 +352,11 @@ export interface NewChatMessage {
 }
 
 export interface ChatApi {
-  sessions(programId: string, params?: { moderatorPin?: string }, options?: RequestOptions): Promise<ChatSession[]>;
+  sessions(programId: string, params?: { moderatorPin?: string } & RequestOptions, options?: RequestOptions): Promise<ChatSession[]>;
   /** `after`: epoch ms; only messages newer than it are returned (`chatTimestamp`). */
-  session(programId: string, sessionId: string, params?: { moderatorPin?: string; after?: number }, options?: RequestOptions): Promise<ChatSession>;
-  openSession(programId: string, params: { sender: string }, options?: RequestOptions): Promise<ChatSession>;
-  post(programId: string, sessionId: string, message: NewChatMessage, params?: { moderatorPin?: string }, options?: RequestOptions): Promise<void>;
+  session(programId: string, sessionId: string, params?: { moderatorPin?: string; after?: number } & RequestOptions, options?: RequestOptions): Promise<ChatSession>;
+  openSession(programId: string, params: { sender: string } & RequestOptions, options?: RequestOptions): Promise<ChatSession>;
+  post(programId: string, sessionId: string, message: NewChatMessage, params?: { moderatorPin?: string } & RequestOptions, options?: RequestOptions): Promise<void>;
 }
 
 export interface SettingsApi {
@@ -366,9 +366,9 @@ export interface SettingsApi {
 }
 
 export interface ReportsApi {
-  access(params?: ReportParams, options?: RequestOptions): Promise<AccessReport[]>;
-  accessForProgram(programId: string, params?: ReportParams, options?: RequestOptions): Promise<AccessReport[]>;
-  viewers(programId: string, params?: ReportParams, options?: RequestOptions): Promise<ViewerReport[]>;
+  access(params?: ReportParams & RequestOptions, options?: RequestOptions): Promise<AccessReport[]>;
+  accessForProgram(programId: string, params?: ReportParams & RequestOptions, options?: RequestOptions): Promise<AccessReport[]>;
+  viewers(programId: string, params?: ReportParams & RequestOptions, options?: RequestOptions): Promise<ViewerReport[]>;
 }
 
 export type SessionListener = (session: Session) => void;

@@ -85,6 +85,9 @@ export function useDownloadRecording(): UseDownloadRecordingResult {
       let loaded = 0;
       setBytes({ loaded, total });
       const reader = response.body.getReader();
+      // Not every fetch errors a body already streaming when its signal aborts: cancel the reader as well.
+      const stop = () => void reader.cancel().catch(() => {});
+      signal.addEventListener('abort', stop, { once: true });
       try {
         for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
           md5.update(chunk.value);
@@ -92,10 +95,12 @@ export function useDownloadRecording(): UseDownloadRecordingResult {
           loaded += chunk.value.length;
           setBytes({ loaded, total });
         }
-      } catch (cause) {
-        if (signal.aborted) throw new RecordingServiceError({ kind: 'aborted', message: 'Download cancelled', cause });
-        throw fail('network', 'The download was interrupted');
+      } catch {
+        if (!signal.aborted) throw fail('network', 'The download was interrupted');
+      } finally {
+        signal.removeEventListener('abort', stop);
       }
+      if (signal.aborted) throw new RecordingServiceError({ kind: 'aborted', message: 'Download cancelled' });
       const expected = program.md5Hash?.toLowerCase();
       if (expected && md5.digest() !== expected) {
         throw fail('validation', 'The downloaded file is damaged (MD5 mismatch)', 'try downloading it again');

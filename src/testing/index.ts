@@ -10,3 +10,11 @@ export {
   makePrograms,
   makeTemplate,
 } from './fixtures';
+export {
+  createTestQueryClient,
+  RecordingServiceTestProvider,
+  TEST_AUTH_BASE_URL,
+  TEST_RECORDING_BASE_URL,
+  TEST_RECORDING_CONFIG,
+  type RecordingServiceTestProviderProps,
+} from './TestProvider';

@@ -83,13 +83,21 @@ describe('parseRecordingServiceConfig', () => {
     ['absolute URL resource', { ...valid, resources: { reportsUrl: 'https://x/api' } }, 'resources.reportsUrl'],
     ['protocol-relative resource', { ...valid, resources: { reportsUrl: '//x/api' } }, 'resources.reportsUrl'],
     ['unknown resource', { ...valid, resources: { programUrl: '/p' } }, 'resources.programUrl'],
-    ['authServer without host', { ...valid, authServer: { isSecure: true, authorizationPath: '/a' } }, 'authServer.host'],
+    [
+      'authServer without host',
+      { ...valid, authServer: { isSecure: true, authorizationPath: '/a' } },
+      'authServer.host',
+    ],
     [
       'authServer host with scheme',
       { ...valid, authServer: { host: 'https://portal', isSecure: true, authorizationPath: '/a' } },
       'authServer.host',
     ],
-    ['authServer without isSecure', { ...valid, authServer: { host: 'portal', authorizationPath: '/a' } }, 'authServer.isSecure'],
+    [
+      'authServer without isSecure',
+      { ...valid, authServer: { host: 'portal', authorizationPath: '/a' } },
+      'authServer.isSecure',
+    ],
     [
       'authServer bad port',
       { ...valid, authServer: { host: 'portal', port: -1, isSecure: true, authorizationPath: '/a' } },
@@ -133,7 +141,10 @@ describe('parseRecordingServiceConfig', () => {
     const error = configError({ ...valid, isSecure: false });
     expect(error.details).toEqual({ field: 'isSecure' });
     expect(error.hint).toMatch(/mixed content/);
-    const authError = configError({ ...valid, authServer: { host: 'portal', isSecure: false, authorizationPath: '/a' } });
+    const authError = configError({
+      ...valid,
+      authServer: { host: 'portal', isSecure: false, authorizationPath: '/a' },
+    });
     expect(authError.details).toEqual({ field: 'authServer.isSecure' });
     for (const host of ['localhost', '127.0.0.1', '127.1.2.3', '::1', '[::1]']) {
       expect(parseRecordingServiceConfig({ ...valid, host, isSecure: false }).host).toBe(host);

@@ -314,7 +314,9 @@ describe('createRecordingClient operations', () => {
   describe('chat', () => {
     it('should list Q&A sessions with the moderator PIN', async () => {
       const seen = recordAll([{ sessionId: 's1', unansweredCount: 2 }]);
-      expect(await newClient().chat.sessions('p1', { moderatorPin: '9876' })).toEqual([{ sessionId: 's1', unansweredCount: 2 }]);
+      expect(await newClient().chat.sessions('p1', { moderatorPin: '9876' })).toEqual([
+        { sessionId: 's1', unansweredCount: 2 },
+      ]);
       const request = only(seen);
       expect(`${request.method} ${request.path}${request.rawQuery}`).toBe(
         'GET /api/manager/programs/p1/chat/sessions/?moderatorPin=9876&tenantId=default',
@@ -327,7 +329,9 @@ describe('createRecordingClient operations', () => {
       const session = await newClient().chat.session('p1', 's1', { after: 0 });
       expect(session.messages?.[0]?.message).toBe('hi');
       const request = only(seen);
-      expect(`${request.path}${request.rawQuery}`).toBe('/api/manager/programs/p1/chat/sessions/s1?chatTimestamp=0&tenantId=default');
+      expect(`${request.path}${request.rawQuery}`).toBe(
+        '/api/manager/programs/p1/chat/sessions/s1?chatTimestamp=0&tenantId=default',
+      );
       expect(request.headers.get('accept')).toBe(`${vnd('chat.session.v2')}, ${details}`);
     });
 
@@ -343,13 +347,23 @@ describe('createRecordingClient operations', () => {
 
     it('should post a message', async () => {
       const seen = recordAll(undefined);
-      await newClient().chat.post('p1', 's1', { message: 'Answer', type: 'RESPONSE', senderDisplayName: 'Mod' }, { moderatorPin: '1234' });
+      await newClient().chat.post(
+        'p1',
+        's1',
+        { message: 'Answer', type: 'RESPONSE', senderDisplayName: 'Mod' },
+        { moderatorPin: '1234' },
+      );
       const request = only(seen);
       expect(`${request.method} ${request.path}${request.rawQuery}`).toBe(
         'POST /api/manager/programs/p1/chat/sessions/s1?moderatorPin=1234&tenantId=default',
       );
       expect(request.headers.get('content-type')).toBe(vnd('chat.message.v2'));
-      expect(JSON.parse(request.body)).toEqual({ sessionId: 's1', message: 'Answer', type: 'RESPONSE', senderDisplayName: 'Mod' });
+      expect(JSON.parse(request.body)).toEqual({
+        sessionId: 's1',
+        message: 'Answer',
+        type: 'RESPONSE',
+        senderDisplayName: 'Mod',
+      });
     });
 
     it('should refuse a message over 1024 characters before sending, and accept exactly 1024', async () => {
@@ -383,7 +397,11 @@ describe('createRecordingClient operations', () => {
       const client = newClient();
       const access = await client.reports.access({ range: 'LAST_WEEK', ownerName: 'bob', offset: 0, count: 50 });
       expect(access[0]).toMatchObject({ username: null, guest: true });
-      await client.reports.accessForProgram('p1', { startDate: '2024-01-01', endDate: '2024-02-01', userAgent: 'Fire fox' });
+      await client.reports.accessForProgram('p1', {
+        startDate: '2024-01-01',
+        endDate: '2024-02-01',
+        userAgent: 'Fire fox',
+      });
       await client.reports.viewers('p1', { dnName: 'dn', dnAddress: '10.0.0.1' });
       expect(seen.map((r) => `${r.path}${r.rawQuery}`)).toEqual([
         '/api/manager/reports/programaccess?offset=0&count=50&ownerName=bob&range=LAST_WEEK&tenantId=default',
@@ -460,7 +478,9 @@ describe('createRecordingClient operations', () => {
         expect(request.query.get('timestamp')).toBe(SNAPSHOT);
         expect(request.headers.get('authorization')).toBeNull();
       }
-      expect(seen[0]!.rawQuery).toBe(`?count=1&tenantId=default&user=alice%40example.com&token=${SERVER_TOKEN}&timestamp=${SNAPSHOT}`);
+      expect(seen[0]!.rawQuery).toBe(
+        `?count=1&tenantId=default&user=alice%40example.com&token=${SERVER_TOKEN}&timestamp=${SNAPSHOT}`,
+      );
     });
 
     it('should send the token exchange as WIRE.md describes', async () => {

@@ -4,6 +4,13 @@ import { setupServer, type SetupServerApi } from 'msw/node';
 import { StrictMode, type ReactNode } from 'react';
 import type { RecordingServiceConfig } from '../../../src/config';
 import {
+  createRecordingEmulator,
+  type EmulatorRequestRecord,
+  type RecordingEmulator,
+  type RecordingEmulatorOptions,
+} from '../../../src/emulator/index';
+import { recordingServiceHandlers } from '../../../src/testing/msw';
+import {
   createTestQueryClient,
   RecordingServiceTestProvider,
   TEST_AUTH_BASE_URL,
@@ -155,4 +162,16 @@ export async function startRealServer(handler: RealHandler): Promise<{
         server.close(() => resolve());
       }),
   };
+}
+
+/** A fresh emulator per test, served by MSW at the test provider's recording and auth servers. */
+export function serveEmulator(server: SetupServerApi, options: RecordingEmulatorOptions = {}): RecordingEmulator {
+  const emulator = createRecordingEmulator(options);
+  server.use(...recordingServiceHandlers(emulator, { baseUrl: BASE, authUrl: TEST_AUTH_BASE_URL }));
+  return emulator;
+}
+
+/** The emulator's requests to a path below `/api/manager/`, e.g. `programs/live/now`. */
+export function emulatorCalls(emulator: RecordingEmulator, path: string): EmulatorRequestRecord[] {
+  return emulator.requests.filter((r) => r.path === `/api/manager/${path}`);
 }

@@ -15,10 +15,10 @@ import {
   caught,
   testConfig,
   trackClients,
-  useMswServer,
+  startMswServer,
 } from './support';
 
-const server = useMswServer();
+const server = startMswServer();
 const newClient = trackClients();
 
 const PASSWORD = 'pass-word-991';

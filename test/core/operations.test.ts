@@ -13,11 +13,11 @@ import {
   see,
   testConfig,
   trackClients,
-  useMswServer,
+  startMswServer,
   type SeenRequest,
 } from './support';
 
-const server = useMswServer();
+const server = startMswServer();
 const newClient = trackClients();
 
 const vnd = (name: string) => `application/vnd.avaya.${name}+json`;

@@ -47,7 +47,7 @@ export async function see(request: Request): Promise<SeenRequest> {
 }
 
 /** An MSW server for one suite: `onUnhandledRequest: 'error'`, handlers reset after each test. */
-export function useMswServer() {
+export function startMswServer() {
   const server = setupServer();
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
   afterEach(() => server.resetHandlers());

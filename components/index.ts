@@ -1,0 +1,5 @@
+/**
+ * The components entry (`react-recording-service/components`). Components are built on the hooks of the
+ * main entry; their stylesheet is `react-recording-service/styles.css`.
+ */
+export {};

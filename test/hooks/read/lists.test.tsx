@@ -1,4 +1,4 @@
-import { renderHook, waitFor } from '@testing-library/react';
+import { act, renderHook, waitFor } from '@testing-library/react';
 import { useBroadcasts } from '../../../hooks/useBroadcasts';
 import { useInfiniteRecordings } from '../../../hooks/useInfiniteRecordings';
 import { useRecordings } from '../../../hooks/useRecordings';
@@ -146,7 +146,7 @@ describe('scoped keys', () => {
     });
     await waitFor(() => expect(result.current.list.isSuccess).toBe(true));
     const guestTotal = result.current.list.data?.totalItemCount ?? 0;
-    await result.current.service.client.session.signIn('portal-admin', 'admin');
+    await act(() => result.current.service.client.session.signIn('portal-admin', 'admin'));
     await waitFor(() => expect(result.current.list.data?.totalItemCount).toBeGreaterThan(guestTotal));
     const calls = emulatorCalls(emulator, 'programs');
     expect(calls.map((r) => r.query.user)).toEqual([undefined, 'admin']);

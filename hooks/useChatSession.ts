@@ -26,7 +26,7 @@ const sameText = (a: ChatMessage, b: ChatMessage) => a.message === b.message && 
  * Merges newly fetched messages into the cached session: deduplicated by timestamp, sender and text, in time
  * order; a pending message leaves once the server echoes it.
  */
-export function mergeChatSession(old: ChatSession | undefined, fresh: ChatSession): ChatSession {
+function mergeChatSession(old: ChatSession | undefined, fresh: ChatSession): ChatSession {
   const incoming = fresh.messages ?? [];
   const seen = new Set<string>();
   const messages = [
@@ -43,7 +43,7 @@ export function mergeChatSession(old: ChatSession | undefined, fresh: ChatSessio
 }
 
 /** The timestamp of the newest message the server has confirmed, for `after`. */
-export function newestTimestamp(session: ChatSession | undefined): number | undefined {
+function newestTimestamp(session: ChatSession | undefined): number | undefined {
   const times = ((session?.messages ?? []) as CachedChatMessage[])
     .filter((m) => !m.pending && typeof m.timestamp === 'number')
     .map((m) => m.timestamp as number);

@@ -102,10 +102,10 @@ export function renderWithService<Result, Props>(
   options: { config?: RecordingServiceConfig; strict?: boolean; initialProps?: Props } = {},
 ): RenderHookResult<Result, Props> & { queryClient: QueryClient } {
   const { queryClient, wrapper } = makeWrapper(options);
-  const result = renderHook(hook, {
+  const result = renderHook<Result, Props>(hook, {
     wrapper,
     ...(options.initialProps !== undefined && { initialProps: options.initialProps }),
-  });
+  }) as RenderHookResult<Result, Props>;
   return { ...result, queryClient };
 }
 

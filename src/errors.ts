@@ -1,14 +1,6 @@
 /** What went wrong, coarsely: apps branch on this. */
 export type RecordingServiceErrorKind =
-  | 'config'
-  | 'network'
-  | 'timeout'
-  | 'aborted'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'not-found'
-  | 'http'
-  | 'validation';
+  'config' | 'network' | 'timeout' | 'aborted' | 'unauthorized' | 'forbidden' | 'not-found' | 'http' | 'validation';
 
 export interface RecordingServiceErrorInit {
   kind: RecordingServiceErrorKind;
@@ -46,8 +38,9 @@ export class RecordingServiceError extends Error {
     if (init.url !== undefined) this.url = init.url;
     if (init.details !== undefined) this.details = init.details;
     if (init.hint !== undefined) this.hint = init.hint;
-    // The cause is kept out of enumerable fields: it may be a transport error holding secrets.
-    if (init.cause !== undefined) Object.defineProperty(this, 'cause', { value: init.cause, enumerable: false });
+    // Only the cause's name and code are kept: a transport error holds the request URL, whose query
+    // carries the token, and Node's inspector prints a cause even when it is not enumerable.
+    if (init.cause !== undefined) Object.defineProperty(this, 'cause', { value: summarizeCause(init.cause) });
   }
 
   toJSON(): Record<string, unknown> {
@@ -67,4 +60,14 @@ export class RecordingServiceError extends Error {
 /** Narrows `error` to a `RecordingServiceError`. */
 export function isRecordingServiceError(error: unknown): error is RecordingServiceError {
   return error instanceof RecordingServiceError;
+}
+
+function summarizeCause(cause: unknown): { name: string; code?: string } {
+  const { name, code } = (typeof cause === 'object' && cause !== null ? cause : {}) as {
+    name?: unknown;
+    code?: unknown;
+  };
+  const summary: { name: string; code?: string } = { name: typeof name === 'string' ? name : typeof cause };
+  if (typeof code === 'string') summary.code = code;
+  return summary;
 }

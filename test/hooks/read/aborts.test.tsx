@@ -57,8 +57,8 @@ describe('aborting stale requests', () => {
       type: 'asr.paged.list.v2',
     }));
     try {
-      const { wrapper } = wrapperWith({ config: real.config, strict: true });
-      const { result } = renderHook(() => useRecordings({ count: 5 }), { wrapper });
+      const { wrapper } = wrapperWith({ config: real.config });
+      const { result } = renderHook(() => useRecordings({ count: 5 }), { wrapper, reactStrictMode: true });
       await waitFor(() => expect(result.current.data?.items[0]?.name).toBe('Strict'));
       expect(real.requests).toHaveLength(1);
       expect(real.requests[0]?.aborted).toBe(false);

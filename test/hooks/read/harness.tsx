@@ -1,7 +1,7 @@
 import { QueryClient } from '@tanstack/react-query';
 import { http, HttpResponse, type JsonBodyType } from 'msw';
 import { setupServer, type SetupServerApi } from 'msw/node';
-import { StrictMode, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { RecordingServiceConfig } from '../../../src/config';
 import {
   createRecordingEmulator,
@@ -83,7 +83,6 @@ export const signInHandler = http.post(AUTH_URL, () =>
 export interface WrapperOptions {
   queryClient?: QueryClient;
   config?: Partial<RecordingServiceConfig>;
-  strict?: boolean;
 }
 
 /** A wrapper with a fresh test provider (and a fresh QueryClient unless one is given). */
@@ -92,14 +91,13 @@ export function wrapperWith(options: WrapperOptions = {}): {
   queryClient: QueryClient;
 } {
   const queryClient = options.queryClient ?? createTestQueryClient();
-  const wrapper = ({ children }: { children: ReactNode }) => {
-    const tree = (
-      <RecordingServiceTestProvider queryClient={queryClient} config={options.config}>
-        {children}
-      </RecordingServiceTestProvider>
-    );
-    return options.strict ? <StrictMode>{tree}</StrictMode> : tree;
-  };
+  // StrictMode: pass `reactStrictMode: true` to render/renderHook (a StrictMode inside a wrapper does not
+  // double-invoke effects).
+  const wrapper = ({ children }: { children: ReactNode }) => (
+    <RecordingServiceTestProvider queryClient={queryClient} config={options.config}>
+      {children}
+    </RecordingServiceTestProvider>
+  );
   return { wrapper, queryClient };
 }
 

@@ -1,0 +1,234 @@
+import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
+import { act, render, renderHook, screen, waitFor } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import type { ReactNode } from 'react';
+import { useRecordingService } from '../../hooks/useRecordingService';
+import { useRecordings } from '../../hooks/useRecordings';
+import type { RecordingClient } from '../../src/client';
+import type { RecordingServiceConfig } from '../../src/config';
+import { createRecordingKeys } from '../../src/keys';
+import { RecordingServiceProvider } from '../../src/provider';
+import { createTestQueryClient, TEST_RECORDING_CONFIG } from '../../src/testing/TestProvider';
+import { AUTH_URL, emulatorCalls, serveEmulator, startServer } from '../hooks/read/harness';
+import { createRecordingEmulator } from '../../src/emulator/index';
+import { recordingServiceHandlers } from '../../src/testing/msw';
+
+const { server, seen } = startServer();
+
+const adminScope = { server: 'https://recordings.test', tenantId: 'default', user: 'admin' };
+
+function providerWrapper(props: {
+  config?: Partial<RecordingServiceConfig>;
+  queryClient?: QueryClient;
+  onSessionExpired?: () => void;
+}) {
+  return ({ children }: { children: ReactNode }) => (
+    <RecordingServiceProvider
+      config={{ ...TEST_RECORDING_CONFIG, ...props.config }}
+      queryClient={props.queryClient}
+      onSessionExpired={props.onSessionExpired}
+    >
+      {children}
+    </RecordingServiceProvider>
+  );
+}
+
+describe('useRecordingService', () => {
+  it('should throw outside the provider, naming the caller and the provider', () => {
+    expect(() => renderHook(() => useRecordingService())).toThrow(
+      /useRecordingService\(\) must be used inside <RecordingServiceProvider>/,
+    );
+    expect(() => renderHook(() => useRecordings())).toThrow(
+      /useRecordings\(\) must be used inside <RecordingServiceProvider>/,
+    );
+  });
+
+  it('should give the client, the resolved config and English messages by default', () => {
+    const { result } = renderHook(() => useRecordingService(), { wrapper: providerWrapper({}) });
+    expect(result.current.config).toMatchObject({ host: 'recordings.test', port: 443, tenantId: 'default' });
+    expect(result.current.messages.loading).toBe('Loading…');
+    expect(result.current.messages.signedInAs('ada')).toBe('Signed in as ada');
+    expect(result.current.session).toEqual({ status: 'guest' });
+  });
+
+  it('should merge the given messages over the defaults', () => {
+    const messages = { loading: 'Chargement…' };
+    const { result } = renderHook(() => useRecordingService(), {
+      wrapper: ({ children }) => (
+        <RecordingServiceProvider config={TEST_RECORDING_CONFIG} messages={messages}>
+          {children}
+        </RecordingServiceProvider>
+      ),
+    });
+    expect(result.current.messages.loading).toBe('Chargement…');
+    expect(result.current.messages.retry).toBe('Try again');
+  });
+});
+
+describe('RecordingServiceProvider', () => {
+  it('should keep its client across re-renders with an equal config and rebuild it when the host changes', async () => {
+    const first = createRecordingEmulator();
+    const second = createRecordingEmulator();
+    server.use(
+      ...recordingServiceHandlers(first, { baseUrl: 'https://recordings.test' }),
+      ...recordingServiceHandlers(second, { baseUrl: 'https://other.test' }),
+    );
+    const queryClient = createTestQueryClient();
+    const clients: RecordingClient[] = [];
+    function Probe() {
+      const { client } = useRecordingService();
+      const { data } = useRecordings({ count: 1 });
+      if (clients.at(-1) !== client) clients.push(client);
+      return <p>{data ? `total ${data.totalItemCount}` : 'loading'}</p>;
+    }
+    const tree = (host: string, timeoutMs: number) => (
+      <RecordingServiceProvider config={{ ...TEST_RECORDING_CONFIG, host, timeoutMs }} queryClient={queryClient}>
+        <Probe />
+      </RecordingServiceProvider>
+    );
+    const { rerender } = render(tree('recordings.test', 30_000));
+    await screen.findByText(/total/);
+    rerender(tree('recordings.test', 5_000));
+    expect(clients).toHaveLength(1);
+    const dispose = vi.spyOn(clients[0] as RecordingClient, 'dispose');
+
+    rerender(tree('other.test', 5_000));
+    await waitFor(() => expect(second.requests).toHaveLength(1));
+    expect(clients).toHaveLength(2);
+    expect(clients[1]?.config.host).toBe('other.test');
+    expect(first.requests).toHaveLength(1);
+    await waitFor(() => expect(dispose).toHaveBeenCalledTimes(1));
+  });
+
+  it('should rebuild when the tenant, port or scheme changes', () => {
+    const clients = new Set<RecordingClient>();
+    function Probe() {
+      clients.add(useRecordingService().client);
+      return null;
+    }
+    const tree = (config: Partial<RecordingServiceConfig>) => (
+      <RecordingServiceProvider config={{ ...TEST_RECORDING_CONFIG, ...config }}>
+        <Probe />
+      </RecordingServiceProvider>
+    );
+    const { rerender } = render(tree({}));
+    rerender(tree({ tenantId: 'acme' }));
+    rerender(tree({ tenantId: 'acme', port: 8443 }));
+    rerender(tree({ tenantId: 'acme', port: 8443, isSecure: false }));
+    expect([...clients].map((c) => [c.config.tenantId, c.config.port, c.config.isSecure])).toEqual([
+      ['default', 443, true],
+      ['acme', 443, true],
+      ['acme', 8443, true],
+      ['acme', 8443, false],
+    ]);
+  });
+
+  it('should use the surrounding QueryClient when none is given', () => {
+    const surrounding = createTestQueryClient();
+    const { result } = renderHook(() => useQueryClient(), {
+      wrapper: ({ children }) => (
+        <QueryClientProvider client={surrounding}>
+          <RecordingServiceProvider config={TEST_RECORDING_CONFIG}>{children}</RecordingServiceProvider>
+        </QueryClientProvider>
+      ),
+    });
+    expect(result.current).toBe(surrounding);
+  });
+
+  it('should prefer the given QueryClient over the surrounding one', () => {
+    const surrounding = createTestQueryClient();
+    const given = createTestQueryClient();
+    const { result } = renderHook(() => useQueryClient(), {
+      wrapper: ({ children }) => (
+        <QueryClientProvider client={surrounding}>
+          <RecordingServiceProvider config={TEST_RECORDING_CONFIG} queryClient={given}>
+            {children}
+          </RecordingServiceProvider>
+        </QueryClientProvider>
+      ),
+    });
+    expect(result.current).toBe(given);
+  });
+
+  it('should make its own QueryClient when there is none, kept across re-renders', async () => {
+    serveEmulator(server);
+    const { result, rerender } = renderHook(() => ({ cache: useQueryClient(), list: useRecordings({ count: 1 }) }), {
+      wrapper: providerWrapper({}),
+    });
+    const own = result.current.cache;
+    expect(own).toBeInstanceOf(QueryClient);
+    await waitFor(() => expect(result.current.list.isSuccess).toBe(true));
+    rerender();
+    expect(result.current.cache).toBe(own);
+  });
+
+  it("should remove the user's cache entries on sign-out and keep the guest's", async () => {
+    serveEmulator(server);
+    const queryClient = createTestQueryClient();
+    const { result } = renderHook(() => ({ service: useRecordingService(), list: useRecordings({ count: 2 }) }), {
+      wrapper: providerWrapper({ queryClient }),
+    });
+    await waitFor(() => expect(result.current.list.isSuccess).toBe(true));
+    await act(() => result.current.service.client.session.signIn('portal-admin', 'admin'));
+    await waitFor(() => expect(result.current.list.data?.items[0]).toBeDefined());
+    await waitFor(() =>
+      expect(queryClient.getQueryCache().findAll({ queryKey: createRecordingKeys(adminScope).all })).toHaveLength(1),
+    );
+
+    act(() => result.current.service.client.session.signOut());
+    expect(queryClient.getQueryCache().findAll({ queryKey: createRecordingKeys(adminScope).all })).toHaveLength(0);
+    expect(queryClient.getQueryCache().findAll({ queryKey: createRecordingKeys({ user: null }).lists() })).toHaveLength(
+      1,
+    );
+    expect(result.current.service.session.status).toBe('guest');
+  });
+
+  it("should call onSessionExpired once and drop the user's entries when a refresh fails", async () => {
+    const emulator = serveEmulator(server);
+    const onSessionExpired = vi.fn();
+    const queryClient = createTestQueryClient();
+    const { result } = renderHook(() => ({ service: useRecordingService(), list: useRecordings({ count: 2 }) }), {
+      wrapper: providerWrapper({
+        queryClient,
+        onSessionExpired,
+        config: { session: { storage: 'memory', refreshIntervalMs: 20 } },
+      }),
+    });
+    await act(() => result.current.service.client.session.signIn('portal-admin', 'admin'));
+    await waitFor(() => expect(emulatorCalls(emulator, 'programs').some((r) => r.query.user === 'admin')).toBe(true));
+    await waitFor(() =>
+      expect(queryClient.getQueryCache().findAll({ queryKey: createRecordingKeys(adminScope).all })).toHaveLength(1),
+    );
+    server.use(http.post(AUTH_URL, () => HttpResponse.json({ reason: 'revoked' }, { status: 401 })));
+
+    await waitFor(() => expect(result.current.service.session.status).toBe('expired'));
+    expect(onSessionExpired).toHaveBeenCalledTimes(1);
+    expect(onSessionExpired.mock.calls[0]?.[0]).toMatchObject({ kind: 'unauthorized' });
+    expect(queryClient.getQueryCache().findAll({ queryKey: createRecordingKeys(adminScope).all })).toHaveLength(0);
+  });
+
+  it('should survive StrictMode double mounting: cross-tab sign-out still reaches it and clears the cache', async () => {
+    serveEmulator(server);
+    const storageKey = `test-session-${Math.random()}`;
+    const queryClient = createTestQueryClient();
+    const { result } = renderHook(() => ({ service: useRecordingService(), list: useRecordings({ count: 2 }) }), {
+      wrapper: providerWrapper({ queryClient, config: { session: { storage: 'local', storageKey } } }),
+      reactStrictMode: true,
+    });
+    // Let any (wrongly) scheduled disposal run before signing in.
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    await act(() => result.current.service.client.session.signIn('portal-admin', 'admin'));
+    await waitFor(() =>
+      expect(queryClient.getQueryCache().findAll({ queryKey: createRecordingKeys(adminScope).all })).toHaveLength(1),
+    );
+    await waitFor(() => expect(result.current.list.isSuccess).toBe(true));
+
+    localStorage.removeItem(storageKey);
+    act(() => {
+      window.dispatchEvent(new StorageEvent('storage', { key: storageKey, newValue: null, storageArea: localStorage }));
+    });
+    expect(result.current.service.session.status).toBe('guest');
+    expect(queryClient.getQueryCache().findAll({ queryKey: createRecordingKeys(adminScope).all })).toHaveLength(0);
+    expect(seen.filter((r) => r.method === 'POST' && r.url.href === AUTH_URL)).toHaveLength(1);
+  });
+});

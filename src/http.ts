@@ -185,7 +185,8 @@ export function createHttpEngine({ config, axios: given, secrets }: HttpEngineOp
     const response = await instance.request<string>({
       url: request.url,
       method: request.method,
-      headers: request.headers,
+      // Without a body no Content-Type is sent (axios would add a form type to a bodiless POST in Node).
+      headers: request.body === undefined ? { ...request.headers, 'Content-Type': false } : request.headers,
       data: request.body,
       signal: request.signal,
       timeout: config.timeoutMs,

@@ -1,4 +1,5 @@
 // @vitest-environment node
+import axios from 'axios';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import type { RecordingClient } from '../../src';
@@ -174,6 +175,7 @@ describe('createRecordingClient operations', () => {
       expect(seen[1]!.headers.get('content-type')).toBe(vnd('asr.program.address.v2'));
       expect(JSON.parse(seen[1]!.body)).toEqual({ password: 'pw-123' });
       expect(seen[0]!.headers.get('accept')).toBe(`${vnd('asr.program.address.v2')}, ${details}`);
+      expect(seen[0]!.headers.get('content-type')).toBeNull();
     });
 
     it('should get the status', async () => {
@@ -199,6 +201,7 @@ describe('createRecordingClient operations', () => {
         'POST /api/manager/programs/p1/report?dnId=dn1&tenantId=default',
       );
       expect(request.headers.get('accept')).toBe(`${vnd('asr.program.report.receipt.v2')}, ${details}`);
+      expect(request.headers.get('content-type')).toBeNull();
     });
 
     it('should refuse a receipt without a report id', async () => {
@@ -481,6 +484,21 @@ describe('createRecordingClient operations', () => {
       expect(seen[0]!.rawQuery).toBe(
         `?count=1&tenantId=default&user=alice%40example.com&token=${SERVER_TOKEN}&timestamp=${SNAPSHOT}`,
       );
+    });
+
+    it('should send through a given axios instance, with timeoutMs and withCredentials', async () => {
+      const seenConfigs: { timeout?: number; withCredentials?: boolean; url?: string }[] = [];
+      const instance = axios.create();
+      instance.interceptors.request.use((request) => {
+        seenConfigs.push({ timeout: request.timeout, withCredentials: request.withCredentials, url: request.url });
+        return request;
+      });
+      const seen = recordAll({});
+      await newClient(testConfig({ timeoutMs: 1234, withCredentials: true }), { axios: instance }).settings.system();
+      expect(seenConfigs).toEqual([
+        { timeout: 1234, withCredentials: true, url: `${BASE}/api/manager/system/settings?tenantId=default` },
+      ]);
+      expect(seen).toHaveLength(1);
     });
 
     it('should send the token exchange as WIRE.md describes', async () => {

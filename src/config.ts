@@ -28,7 +28,10 @@ export interface AuthServerConfig {
   authorizationPath: string;
 }
 
-/** Retries of idempotent (GET) calls on network errors, 5xx and 429. */
+/**
+ * Retries of idempotent (GET) calls on network errors, 5xx and 429. POST, PUT and DELETE are never
+ * retried, nor are timeouts (the wait would multiply) or aborted calls.
+ */
 export interface RetryConfig {
   /** Number of retries after the first try (0 turns retries off). Defaults to 3. */
   attempts?: number;

@@ -72,7 +72,8 @@ export function redactDeep(value: unknown, secrets: Iterable<string | undefined>
     if (Array.isArray(item)) return item.map((entry) => walk(entry, depth + 1));
     const out: Record<string, unknown> = {};
     for (const [key, entry] of Object.entries(item)) {
-      out[key] = secretKey.test(key) && entry !== null && entry !== undefined ? REDACTED : walk(entry, depth + 1);
+      const secretValue = entry !== null && entry !== undefined && typeof entry !== 'boolean';
+      out[key] = secretKey.test(key) && secretValue ? REDACTED : walk(entry, depth + 1);
     }
     return out;
   };

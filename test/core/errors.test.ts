@@ -172,6 +172,16 @@ describe('client errors', () => {
       expectNoSecret(JSON.stringify(calls));
     });
 
+    it('should keep flags named like secrets, such as passwordProtected', async () => {
+      server.use(
+        http.get(`${BASE}/*`, () =>
+          HttpResponse.json({ passwordProtected: true, password: 'x1y2z3' }, { status: 403 }),
+        ),
+      );
+      const error = await rsError(() => newClient().programs.get('p1'));
+      expect(error.details).toEqual({ passwordProtected: true, password: 'REDACTED' });
+    });
+
     it('should keep the token out of a network error', async () => {
       const { calls, logger } = capturingLogger();
       const client = await signedIn({ logger });

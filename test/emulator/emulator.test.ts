@@ -1,0 +1,88 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { createRecordingEmulator } from '../../src/emulator/emulator';
+import type { Program } from '../../src/types';
+import { NOW } from './helpers';
+
+const PNG_1X1 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==';
+
+function withCredentials(url: string, credentials: Record<string, string>): URL {
+  const out = new URL(url);
+  for (const [key, value] of Object.entries(credentials)) out.searchParams.set(key, value);
+  return out;
+}
+
+describe('createRecordingEmulator', () => {
+  it('should forget changes, requests and tokens on reset', async () => {
+    const emulator = createRecordingEmulator({ now: () => NOW });
+    const credentials = emulator.signIn('alice');
+    const url = withCredentials('http://acsr.test/api/manager/programs/p-004', credentials);
+    await emulator.handle(new Request(url, { method: 'DELETE' }));
+    expect(emulator.state.programs.get('p-004')?.deleted).toBe(true);
+    emulator.reset();
+    expect(emulator.state.programs.get('p-004')?.deleted).toBe(false);
+    expect(emulator.requests).toEqual([]);
+    expect((await emulator.handle(new Request(url))).status).toBe(401);
+  });
+
+  it('should store an uploaded thumbnail and serve it', async () => {
+    const emulator = createRecordingEmulator({ now: () => NOW });
+    const url = withCredentials('http://acsr.test/api/manager/programs/p-004', emulator.signIn('alice'));
+    const response = await emulator.handle(
+      new Request(url, {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/vnd.avaya.asr.program.v2+json' },
+        body: JSON.stringify({ thumbnailData: PNG_1X1, thumbnailMimeType: 'image/png' }),
+      }),
+    );
+    const program = (await response.json()) as Program;
+    const image = await emulator.handle(new Request(new URL(program.thumbnail!, 'http://acsr.test')));
+    expect(image.headers.get('content-type')).toBe('image/png');
+    expect([...new Uint8Array(await image.arrayBuffer()).slice(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe(
+      'PNG',
+    );
+    const refused = await emulator.handle(
+      new Request(url, {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/vnd.avaya.asr.program.v2+json' },
+        body: JSON.stringify({ thumbnailData: PNG_1X1, thumbnailMimeType: 'image/bmp' }),
+      }),
+    );
+    expect(refused.status).toBe(400);
+  });
+
+  it('should answer on custom resource paths and a fixed origin', async () => {
+    const emulator = createRecordingEmulator({
+      now: () => NOW,
+      origin: 'https://cdn.example',
+      resources: { programsUrl: '/acsr/programs' },
+      authorizationPath: '/auth',
+    });
+    const page = await emulator.handle(new Request('http://acsr.test/acsr/programs?tenantId=default&count=1'));
+    const body = (await page.json()) as { items: Program[] };
+    expect(body.items[0]!.self).toMatch(/^https:\/\/cdn\.example\/acsr\/programs\//);
+    const token = await emulator.handle(
+      new Request('http://portal.test/auth', {
+        method: 'POST',
+        headers: { Authorization: 'UPToken portal-bob', 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: 'tokenType=ACSR',
+      }),
+    );
+    expect(await token.json()).toMatchObject({ token: expect.any(String), snapshotTimestamp: String(NOW) });
+    expect((await emulator.handle(new Request('http://acsr.test/api/manager/programs?tenantId=default'))).status).toBe(
+      404,
+    );
+  });
+
+  it('should answer HEAD on media with the length and no body', async () => {
+    const emulator = createRecordingEmulator({ now: () => NOW });
+    const head = await emulator.handle(new Request('http://acsr.test/media/p-004.mp4', { method: 'HEAD' }));
+    expect(head.status).toBe(200);
+    expect(Number(head.headers.get('content-length'))).toBeGreaterThan(1000);
+    expect(head.headers.get('accept-ranges')).toBe('bytes');
+    expect(await head.text()).toBe('');
+    expect((await emulator.handle(new Request('http://acsr.test/media/p-nope.mp4'))).status).toBe(404);
+    const refused = await emulator.handle(new Request('http://acsr.test/media/p-001.mp4?download=1'));
+    expect(refused.status).toBe(403);
+  });
+});

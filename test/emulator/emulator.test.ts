@@ -85,4 +85,25 @@ describe('createRecordingEmulator', () => {
     const refused = await emulator.handle(new Request('http://acsr.test/media/p-001.mp4?download=1'));
     expect(refused.status).toBe(403);
   });
+
+  it('should never send PINs, and accept the per-program access report without tenantId', async () => {
+    const emulator = createRecordingEmulator({ now: () => NOW });
+    const admin = emulator.signIn('admin');
+    const list = await emulator.handle(
+      new Request(withCredentials('http://acsr.test/api/manager/programs?count=1000', admin)),
+    );
+    const live = await emulator.handle(
+      new Request(withCredentials('http://acsr.test/api/manager/programs/live?timezoneOffset=0&count=100', admin)),
+    );
+    const listText = await list.text();
+    expect(listText).toContain('"passwordProtected":true');
+    for (const text of [listText, await live.text()])
+      expect(text).not.toMatch(/"password"|"moderatorPin"|"statusSequence"/);
+    const { tenantId: _tenantId, ...withoutTenant } = emulator.signIn('alice');
+    const report = await emulator.handle(
+      new Request(withCredentials('http://acsr.test/api/manager/reports/programaccess/p-004', withoutTenant)),
+    );
+    expect(report.status).toBe(200);
+    expect(report.headers.get('content-type')).toBe('application/vnd.avaya.asr.list.v2+json');
+  });
 });

@@ -213,21 +213,23 @@ export function createHttpEngine({ config, axios: given, secrets }: HttpEngineOp
     const maxRetries = request.method === 'GET' ? config.retry.attempts : 0;
     for (let attempt = 0; ; attempt++) {
       log('debug', `${request.method} ${safeUrl()}`, { attempt }, request.secrets);
-      let response: HttpResponse | undefined;
-      let failure: RecordingServiceError | undefined;
+      let outcome: { response: HttpResponse } | { failure: RecordingServiceError };
       try {
-        response = await sendOnce(request);
+        outcome = { response: await sendOnce(request) };
       } catch (error) {
-        failure = transportError(request, error);
+        outcome = { failure: transportError(request, error) };
       }
-      const canRetry = attempt < maxRetries && (failure ? failure.kind === 'network' : retryable(response!.status));
+      const reason = 'failure' in outcome ? outcome.failure.kind : outcome.response.status;
+      const canRetry =
+        attempt < maxRetries && (reason === 'network' || (typeof reason === 'number' && retryable(reason)));
       if (!canRetry) {
-        if (failure) throw failure;
-        log('debug', `${request.method} ${safeUrl()} -> ${response!.status}`, undefined, request.secrets);
-        return response!;
+        if ('failure' in outcome) throw outcome.failure;
+        log('debug', `${request.method} ${safeUrl()} -> ${reason}`, undefined, request.secrets);
+        return outcome.response;
       }
+      const retryAfter = 'response' in outcome ? parseRetryAfter(outcome.response.retryAfter) : undefined;
       const backoff = Math.min(config.retry.maxDelayMs, config.retry.baseDelayMs * 2 ** attempt);
-      const retryAfter = response ? parseRetryAfter(response.retryAfter) : undefined;
+      // Retry-After is the server's word: waited as given (capped); our own backoff gets jitter.
       const delay =
         retryAfter !== undefined
           ? Math.min(retryAfter, config.retry.maxDelayMs)
@@ -235,15 +237,13 @@ export function createHttpEngine({ config, axios: given, secrets }: HttpEngineOp
       log(
         'warn',
         `${request.method} ${safeUrl()} retry ${attempt + 1}/${maxRetries} in ${Math.round(delay)} ms`,
-        {
-          reason: failure ? failure.kind : response!.status,
-        },
+        { reason },
         request.secrets,
       );
       try {
         await sleep(delay, request.signal);
-      } catch (reason) {
-        throw abortedError(request.method, safeUrl(), reason);
+      } catch (abortReason) {
+        throw abortedError(request.method, safeUrl(), abortReason);
       }
     }
   }

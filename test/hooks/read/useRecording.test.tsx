@@ -2,6 +2,7 @@ import { render, renderHook, screen, waitFor } from '@testing-library/react';
 import { http } from 'msw';
 import { useRecording } from '../../../hooks/useRecording';
 import { useRecordings } from '../../../hooks/useRecordings';
+import { useInfiniteRecordings } from '../../../hooks/useInfiniteRecordings';
 import { usePrefetchRecording } from '../../../hooks/usePrefetchRecording';
 import { useSuspenseRecording } from '../../../hooks/useSuspenseRecording';
 import { Suspense } from 'react';
@@ -46,6 +47,42 @@ describe('useRecording', () => {
     expect(detail.result.current.data?.name).toBe('Listed');
     expect(detail.result.current.isStale).toBe(false);
     expect(requestsTo(seen, `${PROGRAMS}/p2`)).toHaveLength(0);
+  });
+
+  it('should show the copy of a stale list at once and refresh it with one request', async () => {
+    server.use(
+      http.get(PROGRAMS, () => vendorJson(page([makeProgram('p5', { name: 'Old name' })], 1), 'asr.paged.list.v2')),
+      http.get(`${PROGRAMS}/:id`, () => vendorJson(makeProgram('p5', { name: 'New name' }), 'asr.program.v2')),
+    );
+    const { wrapper } = wrapperWith();
+    const list = renderHook(() => useRecordings({}, { staleTime: 0 }), { wrapper });
+    await waitFor(() => expect(list.result.current.isSuccess).toBe(true));
+    const listFetchedAt = list.result.current.dataUpdatedAt;
+
+    const detail = renderHook(() => useRecording('p5', { staleTime: 0 }), { wrapper });
+    expect(detail.result.current.data?.name).toBe('Old name');
+    expect(detail.result.current.dataUpdatedAt).toBe(listFetchedAt);
+    await waitFor(() => expect(detail.result.current.data?.name).toBe('New name'));
+    expect(requestsTo(seen, `${PROGRAMS}/p5`)).toHaveLength(1);
+  });
+
+  it('should find a program in any page of a cached infinite list', async () => {
+    server.use(
+      http.get(PROGRAMS, ({ request }) => {
+        const offset = Number(new URL(request.url).searchParams.get('offset'));
+        const items = offset === 0 ? [makeProgram('a'), makeProgram('b')] : [makeProgram('c', { name: 'Third' })];
+        return vendorJson(page(items, 3), 'asr.paged.list.v2');
+      }),
+    );
+    const { wrapper } = wrapperWith();
+    const infinite = renderHook(() => useInfiniteRecordings({ count: 2 }), { wrapper });
+    await waitFor(() => expect(infinite.result.current.data?.pages).toHaveLength(1));
+    await infinite.result.current.fetchNextPage();
+    await waitFor(() => expect(infinite.result.current.data?.pages).toHaveLength(2));
+
+    const detail = renderHook(() => useRecording('c'), { wrapper });
+    expect(detail.result.current.data?.name).toBe('Third');
+    expect(seen.filter((r) => r.url.pathname.endsWith('/programs/c'))).toHaveLength(0);
   });
 
   it('should fetch a program that is in no cached list', async () => {

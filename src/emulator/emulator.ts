@@ -9,7 +9,7 @@ import {
   type RouteContext,
 } from './context';
 import { decideFaults, type EmulatorFaults } from './faults';
-import { HttpError, json, MEDIA_TYPES, problem, redactedTarget, redactQuery } from './http';
+import { HttpError, json, MEDIA_TYPES, problem, redactedTarget, redactHeaders, redactQuery } from './http';
 import { hlsPlaylist, hlsSegments, sampleMp4, thumbnailJpg } from './media';
 import { createRandom, mixSeed } from './random';
 import { routeChat } from './routes-chat';
@@ -410,7 +410,7 @@ export function createRecordingEmulator(options: RecordingEmulatorOptions = {}):
       target: redactedTarget(url),
       path: url.pathname,
       query: redactQuery(url.searchParams),
-      headers: Object.fromEntries(request.headers),
+      headers: redactHeaders(request.headers),
     };
     requests.push(record);
     const decision = decideFaults(faults, record.sequence, request.method, url.pathname);

@@ -112,3 +112,13 @@ export function redactedTarget(url: URL): string {
   const query = params.toString();
   return query ? `${url.pathname}?${query}` : url.pathname;
 }
+
+/** Headers as a record for logs, with the Authorization credential (a portal token) redacted. */
+export function redactHeaders(headers: Iterable<[string, string]>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of headers) {
+    const key = name.toLowerCase();
+    out[key] = key === 'authorization' ? value.replace(/^(\S+\s+).+$/, '$1***') : value;
+  }
+  return out;
+}

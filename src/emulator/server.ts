@@ -4,7 +4,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { ensureCertificates, spkiSha256 } from './certs';
 import { createRecordingEmulator, type RecordingEmulator, type RecordingEmulatorOptions } from './emulator';
-import { redactQuery } from './http';
+import { redactHeaders, redactQuery } from './http';
 import type { EmulatorSeedData, EmulatorSeedName } from './types';
 
 /** Options of {@link startEmulatorServer}. */
@@ -33,7 +33,7 @@ export interface EmulatorServerOptions {
   corsMaxAgeSeconds?: number;
 }
 
-/** One request as the server received it (query secrets redacted; cookies kept as sent). */
+/** One request as the server received it (query secrets and the Authorization credential redacted; cookies kept as sent). */
 export interface EmulatorServerRequest {
   method: string;
   path: string;
@@ -168,7 +168,7 @@ export async function startEmulatorServer(options: EmulatorServerOptions = {}): 
       method: req.method ?? 'GET',
       path: url.pathname,
       query: redactQuery(url.searchParams),
-      headers,
+      headers: redactHeaders(Object.entries(headers)),
       secure,
       preflight,
     };

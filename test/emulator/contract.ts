@@ -31,6 +31,7 @@ export function defineContract(transport: Transport): void {
       const auth = r.emulator.requests.filter((q) => q.path.endsWith('/authorization'));
       expect(auth.map((q) => q.method)).toEqual(['POST', 'POST']);
       expect(auth[0]!.headers['content-type']).toContain('application/x-www-form-urlencoded');
+      expect(auth[0]!.headers.authorization).toBe('UPToken ***');
     });
 
     it('should page, search, filter and sort the recordings', async () => {

@@ -40,7 +40,11 @@ export interface SessionState {
   error?: RecordingServiceError;
 }
 
-/** A read-only zustand store: usable with `useStore(store, selector)`, but only the client writes it. */
+/**
+ * A read-only zustand store: usable with `useStore(store, selector)`, but only the client writes it.
+ * `getInitialState()` is the signed-out state, which is what a server render sees (there is no storage on
+ * the server), so hydration matches and a restored session shows up right after it.
+ */
 export type SessionStore = Pick<StoreApi<SessionState>, 'getState' | 'getInitialState' | 'subscribe'>;
 
 /** A snapshot of the session, as `session.current()` returns it: never holds a token. */
@@ -114,13 +118,14 @@ export function createRecordingClient(
   holder.session = session;
   const operations = createOperations(parsed, http, session);
   const store = session.store;
+  const signedOut: SessionState = Object.freeze({ status: 'guest' as const });
   return {
     config: parsed,
     ...operations,
     session: session.api,
     sessionStore: {
       getState: store.getState,
-      getInitialState: store.getInitialState,
+      getInitialState: () => signedOut,
       subscribe: store.subscribe,
     },
     dispose: session.dispose,

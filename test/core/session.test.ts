@@ -135,6 +135,13 @@ describe('client session', () => {
       expect(localStorage.length + sessionStorage.length).toBe(0);
     });
 
+    it('should give the signed-out state as the initial (server) state of a restored session', () => {
+      localStorage.setItem(KEY, JSON.stringify({ user: 'alice', token: 't', timestamp: '1', signedInAt: 1 }));
+      const client = newClient(local());
+      expect(client.sessionStore.getState()).toMatchObject({ status: 'user', user: 'alice' });
+      expect(client.sessionStore.getInitialState()).toEqual({ status: 'guest' });
+    });
+
     it('should ignore and remove a corrupt stored session', () => {
       localStorage.setItem(KEY, '{"user":1');
       expect(newClient(local()).session.current().status).toBe('guest');

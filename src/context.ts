@@ -1,3 +1,5 @@
+'use client';
+
 import { createContext } from 'react';
 import type { RecordingClient } from './client';
 import type { ResolvedRecordingServiceConfig } from './config';

@@ -61,6 +61,8 @@ function build(config: RecordingServiceConfig): BuiltClient {
  * - When a user's session ends (sign-out, expiry, or another tab signing out) every cache entry of that
  *   user is removed; `onSessionExpired` is called once per expiry.
  *
+ * @throws RecordingServiceError of kind `config` while rendering when the config is invalid (catch it with an
+ * error boundary, or validate first with `parseRecordingServiceConfig`).
  * @example
  * <RecordingServiceProvider config={{ host: 'rec.example.com', isSecure: true, tenantId: 'default' }}>
  *   <App />

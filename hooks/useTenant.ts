@@ -10,7 +10,7 @@ import { useRecordingService } from './useRecordingService';
 /**
  * A tenant's settings (multi-tenant servers). Defaults to the configured tenant.
  *
- * @param tenantId Defaults to the provider's `config.tenantId`.
+ * @param tenantId Defaults (also when empty) to the provider's `config.tenantId`.
  * @param options Any react-query option except `queryKey` and `queryFn`.
  * @example
  * const { data: tenant } = useTenant();
@@ -21,7 +21,7 @@ export function useTenant<TData = Tenant>(
   options?: RecordingQueryOptions<Tenant, TData, ReturnType<RecordingKeys['tenant']>>,
 ): UseQueryResult<TData, RecordingServiceError> {
   const { client, config } = useRecordingService('useTenant');
-  const { queryKey, queryFn, staleTime } = recordingQueries.tenant(client, tenantId ?? config.tenantId);
+  const { queryKey, queryFn, staleTime } = recordingQueries.tenant(client, tenantId || config.tenantId);
   return useQuery<Tenant, RecordingServiceError, TData, ReturnType<RecordingKeys['tenant']>>({
     queryKey,
     queryFn,

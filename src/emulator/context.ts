@@ -38,7 +38,8 @@ export interface RouteContext {
   resources: EmulatorResources;
   now: number;
   tokenTtlMs: number;
-  nextId(prefix: string): string;
+  /** A fresh id `<prefix>-0001`, ..., skipping those `taken` says exist (custom seeds may use the same form). */
+  nextId(prefix: string, taken?: (id: string) => boolean): string;
 }
 
 export const DAY_MS = 86_400_000;

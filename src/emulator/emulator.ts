@@ -237,7 +237,12 @@ export function createRecordingEmulator(options: RecordingEmulatorOptions = {}):
   const instance = ++instances;
   let tokenRandom = createRandom(mixSeed(0x5eed, instance, clock()));
 
-  const nextId = (prefix: string): string => `${prefix}-${(++ids).toString().padStart(4, '0')}`;
+  const nextId = (prefix: string, taken: (id: string) => boolean = () => false): string => {
+    let id: string;
+    do id = `${prefix}-${(++ids).toString().padStart(4, '0')}`;
+    while (taken(id));
+    return id;
+  };
 
   const issueToken = (user: EmulatorUser, now: number): { token: string; snapshotTimestamp: string } => {
     const token = `acsr-${tokenRandom.hex(32)}`;

@@ -43,7 +43,7 @@ export async function routeChat(ctx: RouteContext, programId: string, rest: stri
     const sender = ctx.url.searchParams.get('sender')?.trim() || caller.user?.displayName;
     if (!sender) throw new HttpError(400, 'sender is required', { parameter: 'sender' });
     const session: EmulatorChatSession = {
-      sessionId: ctx.nextId('s'),
+      sessionId: ctx.nextId('s', (id) => ctx.state.chatSessions.has(id)),
       programId: program.id,
       initiatorName: sender,
       initiatorAuthenticated: !!caller.user,

@@ -392,7 +392,7 @@ export async function routeProgram(ctx: RouteContext, id: string, rest: string[]
 }
 
 function startView(ctx: RouteContext, caller: Caller, program: EmulatorProgram, dnId: string): Response {
-  const reportId = ctx.nextId('r');
+  const reportId = ctx.nextId('r', (id) => ctx.state.views.some((v) => v.reportId === id));
   const node = dnId.replace(/[^\w.-]/g, '');
   ctx.state.views.push({
     reportId,

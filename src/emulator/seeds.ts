@@ -232,7 +232,7 @@ function defaultProgram(i: number, now: number, random: Random): EmulatorProgram
 }
 
 function chatSeed(now: number): EmulatorChatSession[] {
-  const sessionId = 's-0001';
+  const sessionId = 's-seed-1';
   const messages: ChatMessage[] = [
     {
       sessionId,

@@ -45,6 +45,10 @@ export async function serveStatic(dir: string, options: StaticServerOptions = {}
     try {
       if (options.route && (await options.route(req, res))) return;
       const path = new URL(req.url ?? '/', 'http://x').pathname;
+      if (path === '/favicon.ico') {
+        res.writeHead(204).end();
+        return;
+      }
       let file = normalize(join(dir, decodeURIComponent(path)));
       if (!file.startsWith(dir) || extname(file) === '') file = join(dir, 'index.html');
       const body = await readFile(file).catch(() => undefined);

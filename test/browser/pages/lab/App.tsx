@@ -90,7 +90,7 @@ function RecycleBin() {
         {data?.items.map((p) => (
           <li key={p.id}>
             {p.name}{' '}
-            <button type="button" onClick={() => restore.mutate({ id: p.id ?? '' })}>
+            <button type="button" onClick={() => restore.mutate(p.id ?? '')}>
               Restore {p.name}
             </button>
           </li>
@@ -104,7 +104,7 @@ function RecycleBin() {
 
 function Recordings({ scenario }: { scenario: Scenario }) {
   const { data, error, status } = useRecordings(scenario.list ?? { count: 50 });
-  const [open, setOpen] = useState<string>();
+  const [open, setOpen] = useState<string | undefined>(scenario.open);
   return (
     <>
       <section aria-label="Recordings" data-testid="list" data-state={status}>

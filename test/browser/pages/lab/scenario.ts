@@ -7,6 +7,10 @@ export interface Scenario {
   portalToken?: string;
   user?: string;
   list?: RecordingListParams;
+  /** Set as `document.cookie` before the app starts. */
+  cookie?: string;
+  /** Open this program's details at once. */
+  open?: string;
   /** Also list the recycle bin. */
   bin?: boolean;
 }

@@ -106,4 +106,47 @@ describe('createRecordingEmulator', () => {
     expect(report.status).toBe(200);
     expect(report.headers.get('content-type')).toBe('application/vnd.avaya.asr.list.v2+json');
   });
+
+  it('should filter the access report by range, dates, program, owner and delivery node', async () => {
+    const emulator = createRecordingEmulator({ now: () => NOW });
+    const admin = emulator.signIn('admin');
+    const report = async (
+      query: Record<string, string>,
+    ): Promise<{ status: number; rows: Record<string, unknown>[] }> => {
+      const url = withCredentials('http://acsr.test/api/manager/reports/programaccess', {
+        ...admin,
+        count: '1000',
+        ...query,
+      });
+      const response = await emulator.handle(new Request(url));
+      return {
+        status: response.status,
+        rows: response.ok ? ((await response.json()) as Record<string, unknown>[]) : [],
+      };
+    };
+    const rowsOf = async (query: Record<string, string>): Promise<Record<string, unknown>[]> => {
+      const { rows } = await report(query);
+      expect(rows.length).toBeGreaterThan(0);
+      return rows;
+    };
+    const all = (await report({ range: 'ALL' })).rows;
+    expect(all).toHaveLength(40);
+    const week = await rowsOf({ range: 'LAST_WEEK' });
+    expect(week.length).toBeLessThan(all.length);
+    for (const row of week) expect(Date.parse(row.startDate as string)).toBeGreaterThanOrEqual(NOW - 7 * 86_400_000);
+    for (const row of await rowsOf({ dnName: 'dn-2' })) expect(row.dnName).toBe('dn-2');
+    for (const row of await rowsOf({ ownerName: 'bob' })) expect(row.ownerName).toBe('bob');
+    const since = new Date(NOW - 10 * 86_400_000).toISOString();
+    for (const row of await rowsOf({ startDate: since }))
+      expect(Date.parse(row.startDate as string)).toBeGreaterThanOrEqual(Date.parse(since));
+    expect((await report({ range: 'LAST_DECADE' })).status).toBe(400);
+    expect((await report({ startDate: 'yesterday-ish' })).status).toBe(400);
+    const alice = emulator.signIn('alice');
+    const own = await emulator.handle(
+      new Request(withCredentials('http://acsr.test/api/manager/reports/programaccess?count=1000', alice)),
+    );
+    const ownRows = (await own.json()) as Record<string, unknown>[];
+    expect(ownRows.length).toBeGreaterThan(0);
+    for (const row of ownRows) expect(row.ownerName).toBe('alice');
+  });
 });

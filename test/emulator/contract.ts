@@ -75,6 +75,7 @@ export function defineContract(transport: Transport): void {
       const r = await start();
       const client = await clientAs(r, 'admin');
       const training = await client.programs.listByCategory('c-training', { count: 100 });
+      expect(training.items.length).toBeGreaterThan(0);
       expect(training.items.every((p) => p.categoryId === 'c-training')).toBe(true);
       const bobs = await client.programs.listByPublisher('bob', { count: 100 });
       expect(bobs.items.length).toBeGreaterThan(0);

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { EMULATOR_MODERATOR_PIN, EMULATOR_PROGRAM_PIN } from './seeds';
-import { startEmulatorServer } from './server';
+import { startEmulatorServer, type EmulatorServerRequest } from './server';
 import type { EmulatorSeedName } from './types';
 
 const HELP = `recording-service-emulator: an ACSR API 2.0 recording server for development and tests
@@ -16,6 +16,7 @@ Usage: recording-service-emulator [options]
   --cert <file>         PEM certificate to use instead (with --key)
   --key <file>          PEM private key of --cert
   --allow-origin <url>  origin allowed by CORS; repeat for more ('*' allows any)
+  --log                 print each request (method, path, status; secrets redacted)
   --help                show this help
 `;
 
@@ -37,6 +38,7 @@ async function main(): Promise<void> {
         cert: { type: 'string' },
         key: { type: 'string' },
         'allow-origin': { type: 'string', multiple: true, default: [] },
+        log: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
       strict: true,
@@ -61,6 +63,14 @@ async function main(): Promise<void> {
     seed: values.seed as EmulatorSeedName,
     secure: values.secure,
     allowOrigins: values['allow-origin'],
+    ...(values.log
+      ? {
+          onRequest: (r: EmulatorServerRequest) => {
+            const query = new URLSearchParams(r.query).toString();
+            process.stdout.write(`${r.method} ${r.path}${query ? `?${query}` : ''} -> ${r.status ?? 0}\n`);
+          },
+        }
+      : {}),
     ...(values['cert-dir'] ? { certDir: values['cert-dir'] } : {}),
     ...(values.cert && values.key ? { cert: values.cert, key: values.key } : {}),
   });

@@ -31,6 +31,8 @@ export interface EmulatorServerOptions {
   emulator?: RecordingEmulator;
   /** `Access-Control-Max-Age` of preflight answers, seconds. Defaults to 600. */
   corsMaxAgeSeconds?: number;
+  /** Called once each request is answered (or dropped), with its log record. */
+  onRequest?: (request: EmulatorServerRequest) => void;
 }
 
 /** One request as the server received it (query secrets and the Authorization credential redacted; cookies kept as sent). */
@@ -154,7 +156,11 @@ export async function startEmulatorServer(options: EmulatorServerOptions = {}): 
   }
 
   const listener = (req: IncomingMessage, res: ServerResponse): void => {
-    void serve(req, res);
+    serve(req, res).catch(() => {
+      // Only a request too broken to describe (e.g. an unparsable Host) gets here: drop it.
+      if (!res.headersSent) res.writeHead(400).end();
+      else res.destroy();
+    });
   };
 
   const serve = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -175,6 +181,7 @@ export async function startEmulatorServer(options: EmulatorServerOptions = {}): 
     if (origin !== undefined) record.origin = origin;
     if (headers.cookie !== undefined) record.cookie = headers.cookie;
     requests.push(record);
+    if (options.onRequest) res.on('close', () => options.onRequest?.(record));
     const allowed = origin !== undefined && (allowOrigins.has(origin) || allowOrigins.has('*'));
     const cors: Record<string, string> = allowed
       ? { 'Access-Control-Allow-Origin': origin, 'Access-Control-Allow-Credentials': 'true', Vary: 'Origin' }

@@ -29,7 +29,15 @@ function run(args: string[]): { child: ChildProcess; output: () => string; exite
 
 describe('recording-service-emulator', () => {
   it('should print its URL, auth URL and users, serve, and stop cleanly on SIGTERM', async () => {
-    const cli = run(['--port', '0', '--allow-origin', 'http://app.test', '--allow-origin', 'http://other.test']);
+    const cli = run([
+      '--port',
+      '0',
+      '--log',
+      '--allow-origin',
+      'http://app.test',
+      '--allow-origin',
+      'http://other.test',
+    ]);
     await expect.poll(() => cli.output(), { timeout: 15_000 }).toMatch(/Ctrl-C to stop/);
     const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(cli.output())?.[1];
     expect(cli.output()).toContain(`POST ${url}/ups/resources/authorization`);
@@ -40,6 +48,7 @@ describe('recording-service-emulator', () => {
     });
     expect(response.status).toBe(200);
     expect(response.headers.get('access-control-allow-origin')).toBe('http://other.test');
+    await expect.poll(() => cli.output()).toContain('GET /api/manager/categories?tenantId=default -> 200');
     cli.child.kill('SIGTERM');
     expect(await cli.exited).toBe(0);
   });

@@ -165,8 +165,15 @@ export async function startEmulatorServer(options: EmulatorServerOptions = {}): 
 
   const serve = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const headers = headerRecord(req);
-    const hostHeader = headers.host ?? `${host}:${port}`;
-    const url = new URL(req.url ?? '/', `${secure ? 'https' : 'http'}://${hostHeader}`);
+    const scheme = secure ? 'https' : 'http';
+    const ownOrigin = `${scheme}://${host.includes(':') ? `[${host}]` : host}:${port}`;
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', headers.host ? `${scheme}://${headers.host}` : ownOrigin);
+    } catch {
+      // An unusable Host header: answer on our own origin rather than refuse.
+      url = new URL(req.url ?? '/', ownOrigin);
+    }
     const origin = headers.origin;
     const preflight =
       req.method === 'OPTIONS' && origin !== undefined && headers['access-control-request-method'] !== undefined;

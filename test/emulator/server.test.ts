@@ -132,6 +132,22 @@ describe('startEmulatorServer', () => {
     expect(server.clientErrors[0]).toMatchObject({ secure: false });
   });
 
+  it('should answer a request with an unusable Host on its own origin', async () => {
+    const server = await start();
+    const answer = await new Promise<string>((resolve) => {
+      let text = '';
+      const socket = connect(server.port, '127.0.0.1', () =>
+        socket.write('GET / HTTP/1.1\r\nHost: a b\r\nConnection: close\r\n\r\n'),
+      );
+      socket.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      socket.on('close', () => resolve(text));
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 404/);
+    expect(server.clientErrorCount).toBe(0);
+    expect(server.requests).toMatchObject([{ method: 'GET', path: '/', status: 404 }]);
+    expect((await fetch(`${server.url}/api/manager/categories?tenantId=default`)).status).toBe(200);
+  });
+
   it('should answer 200 concurrent list requests correctly', async () => {
     const server = await start();
     const client = await clientAs(

@@ -126,7 +126,10 @@ export function createRecordingClient(
     sessionStore: {
       getState: store.getState,
       getInitialState: () => signedOut,
-      subscribe: store.subscribe,
+      subscribe: (listener) => {
+        session.followOtherTabs();
+        return store.subscribe(listener);
+      },
     },
     dispose: session.dispose,
   };

@@ -45,6 +45,8 @@ export interface SessionManager {
    * callers, or because the token changed meanwhile. Resolves false when it must fail.
    */
   recover(usedToken: string | undefined): Promise<boolean>;
+  /** Starts following other tabs (idempotent); called by every way of observing the session. */
+  followOtherTabs(): void;
   dispose(): void;
 }
 
@@ -184,6 +186,7 @@ export function createSessionManager(config: ResolvedRecordingServiceConfig, htt
   }
 
   function startRefresh(): () => void {
+    followOtherTabs();
     if (refreshTimer === undefined) scheduleRefresh();
     return stopRefresh;
   }
@@ -250,6 +253,7 @@ export function createSessionManager(config: ResolvedRecordingServiceConfig, htt
   }
 
   async function signIn(token: string, user: string, options?: RequestOptions): Promise<SessionSnapshot> {
+    followOtherTabs();
     if (typeof token !== 'string' || token === '') throw validationError('signIn needs a non-empty portal token');
     if (typeof user !== 'string' || user.trim() === '')
       throw validationError('signIn needs the non-empty portal login id as user');
@@ -352,7 +356,17 @@ export function createSessionManager(config: ResolvedRecordingServiceConfig, htt
     storage !== undefined &&
     typeof window !== 'undefined' &&
     typeof window.addEventListener === 'function';
-  if (crossTab) window.addEventListener('storage', onStorage);
+  let followingOtherTabs = false;
+  /**
+   * Starts following other tabs' sign-ins and sign-outs. Attached on first use (a subscription, the refresh
+   * timer, a sign-in) rather than at creation, so that building a client has no side effect: StrictMode
+   * builds and throws away one client per provider.
+   */
+  function followOtherTabs(): void {
+    if (!crossTab || followingOtherTabs || disposed) return;
+    followingOtherTabs = true;
+    window.addEventListener('storage', onStorage);
+  }
 
   async function recover(usedToken: string | undefined): Promise<boolean> {
     const state = store.getState();
@@ -370,6 +384,7 @@ export function createSessionManager(config: ResolvedRecordingServiceConfig, htt
     signOut,
     current: () => snapshotOf(store.getState()),
     subscribe(listener) {
+      followOtherTabs();
       return store.subscribe((state, previous) => {
         if (
           state.status !== previous.status ||
@@ -400,6 +415,7 @@ export function createSessionManager(config: ResolvedRecordingServiceConfig, htt
       return state.status === 'user' ? { user: state.user, token: state.token, timestamp: state.timestamp } : {};
     },
     recover,
+    followOtherTabs,
     dispose() {
       if (disposed) return;
       disposed = true;
@@ -407,7 +423,7 @@ export function createSessionManager(config: ResolvedRecordingServiceConfig, htt
       stopRefresh();
       signInController?.abort();
       refreshController?.abort();
-      if (crossTab) window.removeEventListener('storage', onStorage);
+      if (followingOtherTabs) window.removeEventListener('storage', onStorage);
     },
   };
 }

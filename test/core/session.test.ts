@@ -319,6 +319,27 @@ describe('client session', () => {
       expect(client.session.current()).toEqual({ status: 'guest' });
     });
 
+    it('should attach no window listener until the session is observed, so a thrown-away client leaks none', () => {
+      const added: string[] = [];
+      const original = window.addEventListener.bind(window);
+      window.addEventListener = ((type: string, ...rest: [EventListenerOrEventListenerObject]) => {
+        added.push(type);
+        original(type, ...rest);
+      }) as typeof window.addEventListener;
+      try {
+        const client = newClient(local());
+        expect(added).not.toContain('storage');
+        const unsubscribe = client.sessionStore.subscribe(() => undefined);
+        expect(added.filter((type) => type === 'storage')).toHaveLength(1);
+        client.session.startRefresh()();
+        client.session.subscribe(() => undefined)();
+        expect(added.filter((type) => type === 'storage')).toHaveLength(1);
+        unsubscribe();
+      } finally {
+        window.addEventListener = original;
+      }
+    });
+
     it('should not follow other tabs when storage is session or memory', () => {
       const client = newClient(testConfig({ session: { storage: 'session' } }));
       const other = JSON.stringify({ user: 'bob', token: 'tab-token', timestamp: '9', signedInAt: 5 });

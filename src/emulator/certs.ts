@@ -1,5 +1,5 @@
-import { createHash, createPublicKey, generateKeyPairSync, X509Certificate } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, X509Certificate } from 'node:crypto';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import forge from 'node-forge';
@@ -98,7 +98,13 @@ function stillValid(dir: string): boolean {
     const cert = new X509Certificate(readFileSync(join(dir, FILES.cert)));
     const ca = new X509Certificate(readFileSync(join(dir, FILES.caCert)));
     const soon = Date.now() + 86_400_000;
-    return Date.parse(cert.validTo) > soon && Date.parse(ca.validTo) > soon && cert.verify(ca.publicKey);
+    const key = createPrivateKey(readFileSync(join(dir, FILES.key)));
+    return (
+      Date.parse(cert.validTo) > soon &&
+      Date.parse(ca.validTo) > soon &&
+      cert.verify(ca.publicKey) &&
+      cert.checkPrivateKey(key)
+    );
   } catch {
     return false;
   }
@@ -109,8 +115,10 @@ function stillValid(dir: string): boolean {
  * they are about to expire) and reusing them afterwards.
  */
 export function ensureCertificates(dir: string = defaultCertDir()): EmulatorCertificates {
-  const complete = Object.values(FILES).every((file) => existsSync(join(dir, file)));
-  if (!complete || !stillValid(dir)) makeCertificates(dir);
+  withLock(dir, () => {
+    const complete = Object.values(FILES).every((file) => existsSync(join(dir, file)));
+    if (!complete || !stillValid(dir)) makeCertificates(dir);
+  });
   const keyPem = readFileSync(join(dir, FILES.key), 'utf8');
   return {
     caCertPem: readFileSync(join(dir, FILES.caCert), 'utf8'),
@@ -120,4 +128,29 @@ export function ensureCertificates(dir: string = defaultCertDir()): EmulatorCert
     spkiSha256: spkiSha256(keyPem),
     dir,
   };
+}
+
+/**
+ * Runs `fn` holding a lock file in `dir`, so servers starting together (parallel test files) never
+ * mix one's certificate with another's key. A lock older than 30 s is taken as abandoned.
+ */
+function withLock(dir: string, fn: () => void): void {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const lock = join(dir, '.lock');
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    try {
+      closeSync(openSync(lock, 'wx'));
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if (Date.now() > deadline) rmSync(lock, { force: true });
+      else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+    }
+  }
+  try {
+    fn();
+  } finally {
+    rmSync(lock, { force: true });
+  }
 }

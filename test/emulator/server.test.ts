@@ -57,6 +57,14 @@ describe('startEmulatorServer', () => {
     expect(second.spkiSha256).toBe(first.spkiSha256);
   });
 
+  it('should make one matching certificate and key when servers start together in a new directory', async () => {
+    const dir = join(certDir, 'together');
+    const [a, b] = await Promise.all([start({ secure: true, certDir: dir }), start({ secure: true, certDir: dir })]);
+    expect(b.spkiSha256).toBe(a.spkiSha256);
+    expect(await httpsGet(`${a.url}/api/manager/system/settings`, a.caCertPem)).toBe(200);
+    expect(await httpsGet(`${b.url}/api/manager/system/settings`, a.caCertPem)).toBe(200);
+  });
+
   it('should serve given certificate and key files', async () => {
     const made = await start({ secure: true, certDir });
     const server = await start({

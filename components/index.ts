@@ -2,4 +2,6 @@
  * The components entry (`react-recording-service/components`). Components are built on the hooks of the
  * main entry; their stylesheet is `react-recording-service/styles.css`.
  */
-export {};
+export * from './SessionStatus';
+export * from './RecordingList';
+export * from './RecordingFilters';

@@ -3,7 +3,7 @@
 import { createContext } from 'react';
 import type { RecordingClient } from './client';
 import type { ResolvedRecordingServiceConfig } from './config';
-import type { Session } from './types';
+import type { AccessMode, ReportRange, Session } from './types';
 
 /**
  * The labels the components show, in English by default. Give `messages` to `<RecordingServiceProvider>`
@@ -66,6 +66,66 @@ export interface RecordingServiceMessages {
   notFound: string;
   forbidden: string;
   networkError: string;
+  /** Shown when a request needs a signed-in user. */
+  unauthorized: string;
+  timeout: string;
+  /** Accessible name of the recordings list. */
+  recordings: string;
+  /** Accessible name of the filters form. */
+  filters: string;
+  /** Accessible name of the paging controls. */
+  pagination: string;
+  orderNewest: string;
+  orderOldest: string;
+  orderName: string;
+  orderMostViewed: string;
+  orderLongest: string;
+  thumbnailAlt: (name: string) => string;
+  untitled: string;
+  passwordProtected: string;
+  locked: string;
+  details: string;
+  selectRecording: string;
+  notAvailable: string;
+  player: (name: string) => string;
+  downloadProgress: string;
+  saveFile: string;
+  saved: string;
+  noChanges: string;
+  newPassword: string;
+  editRecording: string;
+  accessModes: Record<AccessMode, string>;
+  broadcasts: string;
+  allBroadcasts: string;
+  starts: string;
+  watching: (count: number) => string;
+  yourName: string;
+  startQuestions: string;
+  characterCount: (count: number, max: number) => string;
+  messageTooLong: (max: number) => string;
+  sessions: string;
+  unanswered: (count: number) => string;
+  noQuestions: string;
+  noSessions: string;
+  sending: string;
+  deleted: string;
+  recycleBinEmpty: string;
+  confirmDeletePermanently: string;
+  range: string;
+  ranges: Record<ReportRange, string>;
+  program: string;
+  viewer: string;
+  started: string;
+  location: string;
+  deliveryNode: string;
+  noViews: string;
+  totalViews: string;
+  registeredViews: string;
+  guestViews: string;
+  loginId: string;
+  portalToken: string;
+  signingIn: string;
+  signInTitle: string;
 }
 
 /** The English labels used when the provider is given no `messages`. */
@@ -125,6 +185,70 @@ export const defaultRecordingServiceMessages: RecordingServiceMessages = {
   notFound: 'This recording does not exist or was removed.',
   forbidden: 'You do not have access to this recording.',
   networkError: 'The recording server cannot be reached.',
+  unauthorized: 'Please sign in to see this.',
+  timeout: 'The recording server took too long to answer.',
+  recordings: 'Recordings',
+  filters: 'Filter recordings',
+  pagination: 'Pages',
+  orderNewest: 'Newest first',
+  orderOldest: 'Oldest first',
+  orderName: 'Name (A–Z)',
+  orderMostViewed: 'Most viewed',
+  orderLongest: 'Longest first',
+  thumbnailAlt: (name) => `Thumbnail of ${name}`,
+  untitled: 'Untitled recording',
+  passwordProtected: 'Password protected',
+  locked: 'This recording is password protected. Enter its password to unlock it.',
+  details: 'Recording details',
+  selectRecording: 'Select a recording to see its details.',
+  notAvailable: 'This recording cannot be played yet.',
+  player: (name) => `Video: ${name}`,
+  downloadProgress: 'Download progress',
+  saveFile: 'Save file',
+  saved: 'Saved.',
+  noChanges: 'Nothing to save: no field changed.',
+  newPassword: 'New password',
+  editRecording: 'Edit recording',
+  accessModes: { PRIVATE: 'Only me', USER_LIST: 'Listed users', ALL_USERS: 'All signed-in users', PUBLIC: 'Everyone' },
+  broadcasts: 'Broadcasts',
+  allBroadcasts: 'All',
+  starts: 'Starts',
+  watching: (count) => `${count} watching`,
+  yourName: 'Your name',
+  startQuestions: 'Start asking',
+  characterCount: (count, max) => `${count} / ${max} characters`,
+  messageTooLong: (max) => `A message can have at most ${max} characters.`,
+  sessions: 'Sessions',
+  unanswered: (count) => `${count} unanswered`,
+  noQuestions: 'No questions yet.',
+  noSessions: 'No one has asked anything yet.',
+  sending: 'Sending…',
+  deleted: 'Deleted',
+  recycleBinEmpty: 'The recycle bin is empty.',
+  confirmDeletePermanently: 'Delete this recording permanently? This cannot be undone.',
+  range: 'Period',
+  ranges: {
+    LAST_DAY: 'Last day',
+    LAST_WEEK: 'Last week',
+    LAST_MONTH: 'Last month',
+    LAST_THREE_MONTHS: 'Last three months',
+    LAST_SIX_MONTHS: 'Last six months',
+    LAST_YEAR: 'Last year',
+    ALL: 'All time',
+  },
+  program: 'Recording',
+  viewer: 'Viewer',
+  started: 'Started',
+  location: 'Location',
+  deliveryNode: 'Delivery node',
+  noViews: 'No views in this period.',
+  totalViews: 'Total views',
+  registeredViews: 'Signed-in views',
+  guestViews: 'Guest views',
+  loginId: 'Login',
+  portalToken: 'Portal token',
+  signingIn: 'Signing in…',
+  signInTitle: 'Sign in',
 };
 
 /** What `useRecordingService()` returns. */

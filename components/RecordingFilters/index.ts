@@ -1,0 +1,1 @@
+export { RecordingFilters, type RecordingFiltersProps, type RecordingFiltersValue } from './RecordingFilters';

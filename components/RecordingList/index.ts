@@ -1,0 +1,1 @@
+export { RecordingList, type RecordingListProps } from './RecordingList';

@@ -1,0 +1,97 @@
+'use client';
+
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useRecordingService } from '../../hooks/useRecordingService';
+import { useRecordingSession } from '../../hooks/useRecordingSession';
+import { ErrorMessage } from '../internal/QueryStatus';
+import { cx } from '../internal/format';
+
+/** Props of {@link SessionStatus}. */
+export interface SessionStatusProps {
+  /** Prefills the login field. */
+  defaultLogin?: string;
+  /** Extra class names on the root element. */
+  className?: string;
+}
+
+/**
+ * Who is signed in: "Signed in as …" with a sign-out button, or (as a guest, or once the session expired) a
+ * sign-in form asking for the portal login id and the portal token. The token goes straight to the client:
+ * it is a password field, cleared after each attempt, and never rendered.
+ *
+ * @example
+ * <RecordingServiceProvider config={config}>
+ *   <SessionStatus />
+ * </RecordingServiceProvider>
+ */
+export function SessionStatus({ defaultLogin = '', className }: SessionStatusProps): ReactNode {
+  const { messages } = useRecordingService('SessionStatus');
+  const { status, user, signIn, signOut, error } = useRecordingSession();
+  const [login, setLogin] = useState(defaultLogin);
+  const [token, setToken] = useState('');
+  const ids = useId();
+
+  if (status === 'user') {
+    return (
+      <div className={cx('rrs-session', className)}>
+        <p className="rrs-session__user" role="status">
+          {messages.signedInAs(user ?? '')}
+        </p>
+        <button type="button" className="rrs-button" onClick={signOut}>
+          {messages.signOut}
+        </button>
+      </div>
+    );
+  }
+
+  const signingIn = status === 'signing-in';
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const portalToken = token;
+    setToken('');
+    // The failure is shown from the session's `error`.
+    signIn(portalToken, login.trim()).catch(() => {});
+  };
+
+  return (
+    <div className={cx('rrs-session', className)}>
+      <p className="rrs-session__user" role="status">
+        {status === 'expired' ? messages.sessionExpired : messages.guest}
+      </p>
+      <form className="rrs-form rrs-session__form" aria-labelledby={`${ids}-title`} onSubmit={submit}>
+        <h2 id={`${ids}-title`} className="rrs-heading">
+          {messages.signInTitle}
+        </h2>
+        <div className="rrs-field">
+          <label htmlFor={`${ids}-login`}>{messages.loginId}</label>
+          <input
+            id={`${ids}-login`}
+            className="rrs-input"
+            name="login"
+            autoComplete="username"
+            required
+            value={login}
+            onChange={(event) => setLogin(event.target.value)}
+          />
+        </div>
+        <div className="rrs-field">
+          <label htmlFor={`${ids}-token`}>{messages.portalToken}</label>
+          <input
+            id={`${ids}-token`}
+            className="rrs-input"
+            type="password"
+            name="portal-token"
+            autoComplete="current-password"
+            required
+            value={token}
+            onChange={(event) => setToken(event.target.value)}
+          />
+        </div>
+        <button type="submit" className="rrs-button rrs-button--primary" disabled={signingIn}>
+          {signingIn ? messages.signingIn : messages.signIn}
+        </button>
+      </form>
+      {error && status !== 'signing-in' ? <ErrorMessage error={error} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,1 @@
+export { SessionStatus, type SessionStatusProps } from './SessionStatus';

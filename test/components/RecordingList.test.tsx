@@ -1,0 +1,148 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
+import { describe, expect, it, vi } from 'vitest';
+import { RecordingList } from '../../components';
+import { EMULATOR_PROGRAMS } from '../../src/testing';
+import { expectAccessible, renderWithService, requestsTo, setupEmulator } from './harness';
+
+const { emulator, useEmulator } = setupEmulator();
+
+const summary = () => screen.findByText(/^Showing \d+-\d+ of \d+$/);
+const items = () => within(screen.getByRole('list', { name: 'Recordings' })).getAllByRole('listitem');
+
+describe('RecordingList', () => {
+  it('should list the first page of public recordings to a guest, names as text, accessibly', async () => {
+    const onSelect = vi.fn();
+    const { container } = renderWithService(<RecordingList onSelect={onSelect} />);
+    expect(screen.getByRole('status')).toHaveTextContent('Loading');
+    expect(await summary()).toHaveTextContent(/^Showing 1-10 of \d+$/);
+    expect(items()).toHaveLength(10);
+
+    // The seed's HTML-looking title is text: no <img onerror> element was made from it.
+    const html = screen.getByRole('button', { name: /<img src=x onerror=alert\(1\)>/ });
+    expect(html).toBeInTheDocument();
+    expect(container.querySelectorAll('img[onerror]')).toHaveLength(0);
+    expect(screen.getByRole('img', { name: 'Thumbnail of <img src=x onerror=alert(1)>' })).toHaveAttribute(
+      'src',
+      `https://recordings.test/thumbnails/${EMULATOR_PROGRAMS.htmlTitle}.jpg`,
+    );
+    await expectAccessible(container);
+  });
+
+  it('should format durations', async () => {
+    useEmulator({
+      seed: { programs: [{ id: 'x-1', name: 'Long one', accessMode: 'PUBLIC', duration: 3723 }] },
+    });
+    renderWithService(<RecordingList />);
+    const item = await screen.findByText('Long one');
+    expect(item.closest('li')).toHaveTextContent('Duration: 1:02:03');
+  });
+
+  it('should select with the keyboard, move between items with the arrows and page forward', async () => {
+    const user = userEvent.setup();
+    const onSelect = vi.fn();
+    function Harness() {
+      const [selected, setSelected] = useState<string>();
+      return (
+        <RecordingList
+          selectedId={selected}
+          onSelect={(program) => {
+            onSelect(program);
+            setSelected(program.id);
+          }}
+        />
+      );
+    }
+    renderWithService(<Harness />);
+    await summary();
+    const buttons = within(screen.getByRole('list', { name: 'Recordings' })).getAllByRole('button');
+    await user.tab();
+    expect(buttons[0]).toHaveFocus();
+    await user.keyboard('{ArrowDown}');
+    expect(buttons[1]).toHaveFocus();
+    await user.keyboard('{End}');
+    expect(buttons[9]).toHaveFocus();
+    await user.keyboard('{Home}{Enter}');
+    expect(onSelect).toHaveBeenCalledTimes(1);
+    expect(buttons[0]).toHaveAttribute('aria-current', 'true');
+
+    screen.getByRole('button', { name: 'Next page' }).focus();
+    await user.keyboard('{Enter}');
+    expect(await screen.findByText(/^Showing 11-\d+ of/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Previous page' })).toBeEnabled();
+    expect(requestsTo(emulator(), '/api/manager/programs').at(-1)?.query.offset).toBe('10');
+  });
+
+  it('should load a recording into the cache when an item is hovered', async () => {
+    const user = userEvent.setup();
+    const { queryClient } = renderWithService(<RecordingList onSelect={() => {}} />);
+    await summary();
+    const detailOf = (id: string) =>
+      queryClient
+        .getQueryCache()
+        .findAll()
+        .find((q) => q.queryKey.includes('detail') && q.queryKey.includes(id));
+    const first = within(screen.getByRole('list', { name: 'Recordings' })).getAllByRole('button')[0]!;
+    const id = EMULATOR_PROGRAMS.htmlTitle;
+    expect(first).toHaveAccessibleName(/<img src=x/);
+    expect(detailOf(id)).toBeUndefined();
+    await user.hover(first);
+    await waitFor(() => expect(detailOf(id)?.state.data).toMatchObject({ id }));
+  });
+
+  it('should start again at the first page when the filters change', async () => {
+    const user = userEvent.setup();
+    function Harness() {
+      const [query, setQuery] = useState<string>();
+      return (
+        <>
+          <button type="button" onClick={() => setQuery('town hall')}>
+            filter
+          </button>
+          <RecordingList params={query ? { query } : {}} />
+        </>
+      );
+    }
+    useEmulator({ seed: 'many' });
+    renderWithService(<Harness />);
+    await summary();
+    await user.click(screen.getByRole('button', { name: 'Next page' }));
+    await screen.findByText(/^Showing 11-20 of/);
+    await user.click(screen.getByRole('button', { name: 'filter' }));
+    expect(await screen.findByText(/^Showing 1-10 of/)).toBeInTheDocument();
+    expect(requestsTo(emulator(), '/api/manager/programs').at(-1)?.query).toMatchObject({
+      query: 'town hall',
+      offset: '0',
+    });
+  });
+
+  it('should append pages with "Load more"', async () => {
+    const user = userEvent.setup();
+    useEmulator({ seed: 'many' });
+    renderWithService(<RecordingList paging="more" pageSize={5} />);
+    expect(await summary()).toHaveTextContent(/^Showing 1-5 of/);
+    await user.click(screen.getByRole('button', { name: 'Load more' }));
+    expect(await screen.findByText(/^Showing 1-10 of/)).toBeInTheDocument();
+    expect(items()).toHaveLength(10);
+  });
+
+  it('should say so when there is nothing to list', async () => {
+    useEmulator({ seed: 'empty' });
+    renderWithService(<RecordingList />);
+    expect(await screen.findByText('No recordings found.')).toBeInTheDocument();
+  });
+
+  it('should show a failure with its status and recover on retry', async () => {
+    const user = userEvent.setup();
+    useEmulator({ faults: { rules: [{ kind: 'error', status: 503, path: '/api/manager/programs' }] } });
+    const { container } = renderWithService(<RecordingList />);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('503');
+    await expectAccessible(container);
+
+    emulator().setFaults();
+    await user.click(within(alert).getByRole('button', { name: 'Try again' }));
+    expect(await summary()).toBeInTheDocument();
+  });
+});

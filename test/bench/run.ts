@@ -306,3 +306,5 @@ function markdown(r: {
 }
 
 await main();
+// Query caches keep 5-minute garbage-collection timers; the results are written, so stop here.
+process.exit();

@@ -5,3 +5,6 @@
 export * from './SessionStatus';
 export * from './RecordingList';
 export * from './RecordingFilters';
+export * from './DeleteRecordingButton';
+export * from './RecordingEditor';
+export * from './RecordingDetails';

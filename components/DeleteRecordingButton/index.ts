@@ -1,0 +1,1 @@
+export { DeleteRecordingButton, type DeleteRecordingButtonProps } from './DeleteRecordingButton';

@@ -1,0 +1,169 @@
+'use client';
+
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useRecording } from '../../hooks/useRecording';
+import { useRecordingService } from '../../hooks/useRecordingService';
+import { useUnlockRecording } from '../../hooks/useUnlockRecording';
+import { baseUrl } from '../../src/config';
+import type { Program } from '../../src/types';
+import { DeleteRecordingButton } from '../DeleteRecordingButton/DeleteRecordingButton';
+import { RecordingEditor } from '../RecordingEditor/RecordingEditor';
+import { cx, formatDate, formatDuration, isoDate, nameOf, resolveUrl } from '../internal/format';
+import { ErrorMessage, Loading } from '../internal/QueryStatus';
+
+/** Props of {@link RecordingDetails}. */
+export interface RecordingDetailsProps {
+  /** The program to show. */
+  id: string;
+  /** Called with the password once a protected program is unlocked (hand it to `RecordingPlayer`). */
+  onUnlocked?: (password: string) => void;
+  /** Called once the program was deleted from here. */
+  onDeleted?: (id: string) => void;
+  /** Offer edit and delete when the user may edit the program (`canEdit`). Defaults to true. */
+  editable?: boolean;
+  /** Heading level of the program's name. Defaults to 2. */
+  headingLevel?: 2 | 3 | 4;
+  /** Extra class names on the root element. */
+  className?: string;
+}
+
+function UnlockForm({ id, onUnlocked }: { id: string; onUnlocked: (password: string) => void }): ReactNode {
+  const { messages } = useRecordingService('RecordingDetails');
+  const unlock = useUnlockRecording();
+  const [password, setPassword] = useState('');
+  const ids = useId();
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const typed = password;
+    setPassword('');
+    unlock.mutate({ id, password: typed }, { onSuccess: () => onUnlocked(typed) });
+  };
+  return (
+    <form className="rrs-form rrs-unlock" aria-labelledby={`${ids}-title`} onSubmit={submit}>
+      <p id={`${ids}-title`}>{messages.locked}</p>
+      <div className="rrs-field">
+        <label htmlFor={`${ids}-password`}>{messages.password}</label>
+        <input
+          id={`${ids}-password`}
+          className="rrs-input"
+          type="password"
+          autoComplete="off"
+          required
+          value={password}
+          onChange={(event) => setPassword(event.target.value)}
+        />
+      </div>
+      {unlock.error ? <ErrorMessage error={unlock.error} /> : null}
+      <button type="submit" className="rrs-button rrs-button--primary" disabled={unlock.isPending}>
+        {unlock.isPending ? messages.loading : messages.unlock}
+      </button>
+    </form>
+  );
+}
+
+function Fields({ program }: { program: Program }): ReactNode {
+  const { messages } = useRecordingService('RecordingDetails');
+  const rows: Array<[string, ReactNode]> = [];
+  const owner = program.ownerDisplayName ?? program.owner;
+  if (owner) rows.push([messages.owner, owner]);
+  if (program.category) rows.push([messages.category, program.category]);
+  if (program.duration !== undefined && !program.live) rows.push([messages.duration, formatDuration(program.duration)]);
+  if (program.live && program.startDate) {
+    rows.push([messages.starts, <time dateTime={isoDate(program.startDate)}>{formatDate(program.startDate)}</time>]);
+  }
+  if (program.creationDate) {
+    rows.push([
+      messages.created,
+      <time dateTime={isoDate(program.creationDate)}>{formatDate(program.creationDate)}</time>,
+    ]);
+  }
+  if (program.viewCount !== undefined) rows.push([messages.views, String(program.viewCount)]);
+  if (program.accessMode) rows.push([messages.accessMode, messages.accessModes[program.accessMode]]);
+  return (
+    <dl className="rrs-details__fields">
+      {rows.map(([term, value]) => (
+        <div key={term} className="rrs-details__field">
+          <dt>{term}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/**
+ * One recording: its name, description, owner, category, duration, dates, views and access. A
+ * password-protected recording shows an unlock form first (the password field is never echoed). Owners and
+ * editors get Edit (an inline `RecordingEditor`) and Delete (`DeleteRecordingButton`).
+ *
+ * @example
+ * <RecordingDetails id={id} onUnlocked={setPassword} onDeleted={() => setSelected(undefined)} />
+ */
+export function RecordingDetails({
+  id,
+  onUnlocked,
+  onDeleted,
+  editable = true,
+  headingLevel = 2,
+  className,
+}: RecordingDetailsProps): ReactNode {
+  const { messages, config } = useRecordingService('RecordingDetails');
+  const { data: program, error, isPending, refetch } = useRecording(id);
+  const [unlockedId, setUnlockedId] = useState<string>();
+  const [editing, setEditing] = useState(false);
+  const ids = useId();
+  const Heading = `h${headingLevel}` as const;
+
+  if (isPending) return <Loading />;
+  if (!program) {
+    return (
+      <ErrorMessage
+        className={className}
+        error={error ?? new Error(messages.notFound)}
+        onRetry={() => void refetch()}
+      />
+    );
+  }
+
+  const name = nameOf(program, messages.untitled);
+  const locked = program.passwordProtected === true && program.canEdit !== true && unlockedId !== id;
+  const thumbnail = locked ? undefined : resolveUrl(baseUrl(config), program.thumbnail);
+  const canEdit = editable && program.canEdit === true;
+
+  return (
+    <section className={cx('rrs-details', className)} aria-labelledby={`${ids}-name`}>
+      <Heading id={`${ids}-name`} className="rrs-heading rrs-details__name" tabIndex={-1}>
+        {name}
+      </Heading>
+      <p className="rrs-details__badges">
+        {program.live ? <span className="rrs-badge rrs-badge--live">{messages.live}</span> : null}
+        {program.passwordProtected ? <span className="rrs-badge">{messages.passwordProtected}</span> : null}
+        {program.deleted ? <span className="rrs-badge">{messages.deleted}</span> : null}
+      </p>
+      {error ? <ErrorMessage error={error} onRetry={() => void refetch()} /> : null}
+      {thumbnail ? <img className="rrs-details__thumbnail" src={thumbnail} alt={messages.thumbnailAlt(name)} /> : null}
+      {program.description ? <p className="rrs-details__description">{program.description}</p> : null}
+      <Fields program={program} />
+      {locked ? (
+        <UnlockForm
+          id={id}
+          onUnlocked={(password) => {
+            setUnlockedId(id);
+            onUnlocked?.(password);
+          }}
+        />
+      ) : null}
+      {canEdit && !editing ? (
+        <div className="rrs-details__actions">
+          <button type="button" className="rrs-button" onClick={() => setEditing(true)}>
+            {messages.edit}
+          </button>
+          <DeleteRecordingButton id={id} onDeleted={onDeleted} />
+        </div>
+      ) : null}
+      {canEdit && editing ? (
+        <RecordingEditor id={id} onSaved={() => setEditing(false)} onCancel={() => setEditing(false)} />
+      ) : null}
+    </section>
+  );
+}

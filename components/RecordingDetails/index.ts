@@ -1,0 +1,1 @@
+export { RecordingDetails, type RecordingDetailsProps } from './RecordingDetails';

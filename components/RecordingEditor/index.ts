@@ -1,0 +1,1 @@
+export { RecordingEditor, type RecordingEditorProps } from './RecordingEditor';

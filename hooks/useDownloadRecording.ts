@@ -2,17 +2,13 @@
 import { useMutation, useQueryClient, type UseMutationResult } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { RecordingServiceError } from '../src/errors';
-import { createMd5 } from '../src/md5';
+import { downloadVerified, type DownloadedFile, type DownloadProgress } from '../src/download';
 import { PROGRAM_STALE_TIME_MS, recordingKeysFor, recordingQueries } from '../src/queries';
 import type { ProgramAddress } from '../src/types';
 import { useRecordingService } from './useRecordingService';
 
-/** A finished, checked download. */
-export interface DownloadedRecording {
-  blob: Blob;
-  /** `true` when the MD5 matched the program's `md5Hash`, `undefined` when the server gave none. */
-  verified: boolean | undefined;
-}
+/** A finished download; `verified` is `true` when the MD5 matched the program's `md5Hash`, else `undefined`. */
+export type DownloadedRecording = DownloadedFile;
 
 /** What {@link useDownloadRecording} returns: the mutation state plus progress and controls. */
 export type UseDownloadRecordingResult = Omit<
@@ -26,14 +22,14 @@ export type UseDownloadRecordingResult = Omit<
   /** 0 to 1 while the total size is known, else `undefined`. */
   progress: number | undefined;
   /** Bytes received so far and the expected total (from `Content-Length`, else the program's size). */
-  bytes: { loaded: number; total: number | undefined };
+  bytes: DownloadProgress;
   /** See {@link DownloadedRecording.verified}; `undefined` until a download finishes. */
   verified: boolean | undefined;
   /** An object URL of the file for a download link, revoked on the next download and on unmount. */
   url: string | undefined;
 };
 
-const fail = (kind: 'validation' | 'forbidden' | 'not-found' | 'network', message: string, hint?: string) =>
+const fail = (kind: 'forbidden' | 'not-found', message: string, hint?: string) =>
   new RecordingServiceError({ kind, message, ...(hint && { hint }) });
 
 /**
@@ -50,7 +46,7 @@ export function useDownloadRecording(): UseDownloadRecordingResult {
   const { client } = useRecordingService();
   const queryClient = useQueryClient();
   const controllerRef = useRef<AbortController | null>(null);
-  const [bytes, setBytes] = useState<{ loaded: number; total: number | undefined }>({ loaded: 0, total: undefined });
+  const [bytes, setBytes] = useState<DownloadProgress>({ loaded: 0, total: undefined });
   const [url, setUrl] = useState<string>();
 
   const mutation = useMutation<DownloadedRecording, RecordingServiceError, string>({
@@ -73,40 +69,12 @@ export function useDownloadRecording(): UseDownloadRecordingResult {
           staleTime: PROGRAM_STALE_TIME_MS,
         }));
       if (!address?.downloadUrl) throw fail('not-found', 'The server gave no download address for this recording');
-      const response = await fetch(address.downloadUrl, { signal }).catch((cause: unknown) => {
-        if (signal.aborted) throw new RecordingServiceError({ kind: 'aborted', message: 'Download cancelled', cause });
-        throw fail('network', 'The download failed', 'the delivery node cannot be reached');
+      return downloadVerified(address.downloadUrl, {
+        signal,
+        ...(program.md5Hash && { expectedMd5: program.md5Hash }),
+        ...(program.size && { sizeHint: program.size * 1024 }),
+        onProgress: setBytes,
       });
-      if (!response.ok || !response.body) throw fail('network', `The download failed with status ${response.status}`);
-      const length = Number(response.headers.get('content-length'));
-      const total = length > 0 ? length : program.size ? program.size * 1024 : undefined;
-      const md5 = createMd5();
-      const chunks: Uint8Array[] = [];
-      let loaded = 0;
-      setBytes({ loaded, total });
-      const reader = response.body.getReader();
-      // Not every fetch errors a body already streaming when its signal aborts: cancel the reader as well.
-      const stop = () => void reader.cancel().catch(() => {});
-      signal.addEventListener('abort', stop, { once: true });
-      try {
-        for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
-          md5.update(chunk.value);
-          chunks.push(chunk.value);
-          loaded += chunk.value.length;
-          setBytes({ loaded, total });
-        }
-      } catch {
-        if (!signal.aborted) throw fail('network', 'The download was interrupted');
-      } finally {
-        signal.removeEventListener('abort', stop);
-      }
-      if (signal.aborted) throw new RecordingServiceError({ kind: 'aborted', message: 'Download cancelled' });
-      const expected = program.md5Hash?.toLowerCase();
-      if (expected && md5.digest() !== expected) {
-        throw fail('validation', 'The downloaded file is damaged (MD5 mismatch)', 'try downloading it again');
-      }
-      const type = response.headers.get('content-type') ?? 'application/octet-stream';
-      return { blob: new Blob(chunks as BlobPart[], { type }), verified: expected ? true : undefined };
     },
     onSuccess: ({ blob }) => {
       if (typeof URL.createObjectURL === 'function') setUrl(URL.createObjectURL(blob));

@@ -55,7 +55,7 @@ export function useDownloadRecording(): UseDownloadRecordingResult {
       const controller = new AbortController();
       controllerRef.current = controller;
       const { signal } = controller;
-      const program = await queryClient.ensureQueryData(recordingQueries.detail(client, id));
+      const program = await queryClient.ensureQueryData(recordingQueries.detail(client, id, queryClient));
       if (!program.allowMediaDownload) {
         throw fail('forbidden', 'This recording cannot be downloaded', 'its owner has not set allowMediaDownload');
       }

@@ -105,5 +105,6 @@ export function useUpdateRecording(): UseUpdateRecordingResult {
     (variables, options) => mutateStoredAsync(seal(variables), options as never),
     [mutateStoredAsync],
   );
-  return { ...mutation, mutate, mutateAsync } as unknown as UseUpdateRecordingResult;
+  const variables = mutation.variables && { id: mutation.variables.id, changes: mutation.variables.changes };
+  return { ...mutation, mutate, mutateAsync, variables } as UseUpdateRecordingResult;
 }

@@ -150,7 +150,7 @@ describe('useUpdateRecording', () => {
       accessMode: 'PUBLIC',
     });
     expect(cachedStrings(queryClient).join('\n')).not.toContain('n3w-pa55word');
-    expect(result.current.mutation.variables?.changes).toEqual({ accessMode: 'PUBLIC' });
+    expect(result.current.mutation.variables).toEqual({ id: 'b', changes: { accessMode: 'PUBLIC' } });
   });
 });
 

@@ -9,6 +9,9 @@ import { serveStatic, type StaticServer } from './harness/static-server';
 const PROGRAM = 'p-004'; // alice's public recording in the default seed
 const VENDOR_PROGRAM = 'application/vnd.avaya.asr.program.v2+json';
 
+/** Failing calls are retried with backoff before the error shows: allow for it. */
+const NETWORK_ERROR_TIMEOUT = 60_000;
+
 let bundle: BuiltPage;
 /** The app's origin, allowed by the emulator (as http://127.0.0.1:port and http://localhost:port). */
 let allowed: StaticServer;
@@ -77,32 +80,36 @@ describe('CORS from an allowed origin', () => {
 });
 
 describe('CORS from an origin the server does not allow', () => {
-  it('should give a network error with a CORS hint, and not storm the server with retries', async () => {
-    const context = await chromium.newContext();
-    const origin = foreign.origin('127.0.0.1');
-    const { page } = await openLab(context, origin, {
-      config: emulatorConfig(emulator),
-      portalToken: 'portal-alice',
-      user: 'alice',
-    });
-    expect(await listOutcome(page)).toBe('error');
-    const error = page.getByTestId('list-error');
-    expect(await error.getAttribute('data-kind')).toBe('network');
-    expect(await error.textContent()).toMatch(/CORS/);
-    expect(await page.getByTestId('list').getByRole('listitem').count()).toBe(0);
+  it(
+    'should give a network error with a CORS hint, and not storm the server with retries',
+    async () => {
+      const context = await chromium.newContext();
+      const origin = foreign.origin('127.0.0.1');
+      const { page } = await openLab(context, origin, {
+        config: emulatorConfig(emulator),
+        portalToken: 'portal-alice',
+        user: 'alice',
+      });
+      expect(await listOutcome(page)).toBe('error');
+      const error = page.getByTestId('list-error');
+      expect(await error.getAttribute('data-kind')).toBe('network');
+      expect(await error.textContent()).toMatch(/CORS/);
+      expect(await page.getByTestId('list').getByRole('listitem').count()).toBe(0);
 
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByTestId('session-error').waitFor();
-    expect(await page.getByTestId('session-error').getAttribute('data-kind')).toBe('network');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByTestId('session-error').waitFor();
+      expect(await page.getByTestId('session-error').getAttribute('data-kind')).toBe('network');
 
-    const seen = fromOrigin(origin);
-    // The list GET may be retried a few times with backoff; the sign-in POST is never sent (its
-    // preflight fails) and its preflight is not repeated.
-    expect(seen.filter((r) => r.method === 'GET').length).toBeLessThanOrEqual(4);
-    expect(seen.filter((r) => r.method === 'POST')).toEqual([]);
-    expect(seen.filter((r) => r.method === 'OPTIONS').length).toBe(1);
-    await context.close();
-  });
+      const seen = fromOrigin(origin);
+      // The list GET may be retried a few times with backoff; the sign-in POST is never sent (its
+      // preflight fails) and its preflight is not repeated.
+      expect(seen.filter((r) => r.method === 'GET').length).toBeLessThanOrEqual(4);
+      expect(seen.filter((r) => r.method === 'POST')).toEqual([]);
+      expect(seen.filter((r) => r.method === 'OPTIONS').length).toBe(1);
+      await context.close();
+    },
+    NETWORK_ERROR_TIMEOUT,
+  );
 });
 
 describe('withCredentials', () => {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPage, type BuiltPage } from './harness/bundle';
 import { launchChromium, type TestBrowser } from './harness/chromium';
 import { emulatorConfig, startEmulator, type RunningEmulator } from './harness/emulator';
-import { openLab, signIn, type Scenario } from './harness/lab';
+import { listOutcome, openLab, sessionIs, signIn, type Scenario } from './harness/lab';
 import { serveStatic, type StaticServer } from './harness/static-server';
 
 const PORTAL_TOKEN = 'portal-alice';
@@ -45,8 +45,7 @@ describe('the session in a real browser', () => {
     const { page } = await openLab(context, site.origin(), scenario('local'));
     await signIn(page);
     await page.reload();
-    await page.getByTestId('session').waitFor();
-    expect(await sessionStatus(page)).toBe('user');
+    await sessionIs(page, 'user');
     expect(await page.getByTestId('session-user').textContent()).toBe('alice');
     await context.close();
   });
@@ -55,9 +54,13 @@ describe('the session in a real browser', () => {
     const context = await chromium.newContext();
     const { page } = await openLab(context, site.origin(), scenario('memory'));
     await signIn(page);
+    const before = emulator.requests.length;
     await page.reload();
-    await page.getByTestId('session').waitFor();
+    expect(await listOutcome(page)).toBe('success');
     expect(await sessionStatus(page)).toBe('guest');
+    const listed = emulator.requests.slice(before).filter((r) => r.method === 'GET');
+    expect(listed.length).toBeGreaterThan(0);
+    expect(listed.filter((r) => 'user' in r.query || 'token' in r.query)).toEqual([]);
     expect(await webStorage(page)).not.toContain('alice');
     await context.close();
   });
@@ -67,10 +70,10 @@ describe('the session in a real browser', () => {
     const first = await openLab(context, site.origin(), scenario('local'));
     await signIn(first.page);
     const second = await openLab(context, site.origin(), scenario('local'));
-    await expect.poll(() => sessionStatus(second.page)).toBe('user');
+    await sessionIs(second.page, 'user');
     await first.page.getByRole('button', { name: 'Sign out' }).click();
-    await expect.poll(() => sessionStatus(first.page)).toBe('guest');
-    await expect.poll(() => sessionStatus(second.page)).toBe('guest');
+    await sessionIs(first.page, 'guest');
+    await sessionIs(second.page, 'guest');
     await context.close();
   });
 
@@ -84,7 +87,7 @@ describe('the session in a real browser', () => {
       expect(stored).toContain('alice');
       expect(stored).not.toContain(PORTAL_TOKEN);
       await page.reload();
-      await expect.poll(() => sessionStatus(page)).toBe('user');
+      await sessionIs(page, 'user');
       expect(await webStorage(page)).not.toContain(PORTAL_TOKEN);
       await context.close();
     },

@@ -39,7 +39,7 @@ async function renderPage(template: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  bundle = await buildPage('ssr');
+  bundle = await buildPage('ssr', 'development');
   const template = readFileSync(join(bundle.dir, 'index.html'), 'utf8');
   [site, chromium] = await Promise.all([
     serveStatic(bundle.dir, {

@@ -1,4 +1,4 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { scenarioHash, type Scenario } from '../pages/lab/scenario';
 import { collectConsole } from './chromium';
 
@@ -31,5 +31,16 @@ export async function listOutcome(page: Page): Promise<string | null> {
 /** Clicks "Sign in" and waits for the session to say 'user'. */
 export async function signIn(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.locator('[data-testid="session"]', { hasText: /^user$/ }).waitFor();
+  await sessionIs(page, 'user');
+}
+
+/** Waits until `locator`'s whole text is `text` (Playwright's own wait, no fixed delay). */
+export async function waitForText(locator: Locator, text: string): Promise<void> {
+  const exact = new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  await locator.filter({ hasText: exact }).waitFor();
+}
+
+/** Waits until the session panel shows `status`. */
+export function sessionIs(page: Page, status: string): Promise<void> {
+  return waitForText(page.getByTestId('session'), status);
 }

@@ -8,3 +8,5 @@ export * from './RecordingFilters';
 export * from './DeleteRecordingButton';
 export * from './RecordingEditor';
 export * from './RecordingDetails';
+export * from './RecordingPlayer';
+export * from './RecordingBrowser';

@@ -1,0 +1,1 @@
+export { RecordingBrowser, type RecordingBrowserProps } from './RecordingBrowser';

@@ -1,0 +1,208 @@
+'use client';
+
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useDownloadRecording } from '../../hooks/useDownloadRecording';
+import { usePlaybackAddress } from '../../hooks/usePlaybackAddress';
+import { useRecording } from '../../hooks/useRecording';
+import { useRecordingService } from '../../hooks/useRecordingService';
+import { useViewReport } from '../../hooks/useViewReport';
+import { isRecordingServiceError } from '../../src/errors';
+import type { ProgramAddress } from '../../src/types';
+import { cx, nameOf } from '../internal/format';
+import { ErrorMessage, Loading } from '../internal/QueryStatus';
+
+/** Props of {@link RecordingPlayer}. */
+export interface RecordingPlayerProps {
+  /** The program to play. */
+  id: string;
+  /** The password of a protected program (from `RecordingDetails`' `onUnlocked`). */
+  password?: string;
+  /** Delivery-node id to play from and report against. */
+  dnId?: string;
+  /**
+   * Whether to load the optional `hls.js` peer (dynamic import) where the browser cannot play HLS itself.
+   * Without it (or when it is not installed) the MP4 stream plays. Defaults to true.
+   */
+  hlsJs?: boolean;
+  /** Extra class names on the root element. */
+  className?: string;
+}
+
+/** How the video is fed, on `data-source` of the video element. */
+export type RecordingPlayerSource = 'hls' | 'hls.js' | 'mp4';
+
+const HLS_TYPE = 'application/vnd.apple.mpegurl';
+
+interface HlsInstance {
+  loadSource(url: string): void;
+  attachMedia(media: HTMLMediaElement): void;
+  destroy(): void;
+}
+interface HlsModule {
+  default: { isSupported(): boolean; new (): HlsInstance };
+}
+
+function Video({
+  address,
+  name,
+  hlsJs,
+  onPlay,
+  onEnded,
+}: {
+  address: ProgramAddress;
+  name: string;
+  hlsJs: boolean;
+  onPlay: () => void;
+  onEnded: () => void;
+}): ReactNode {
+  const { messages } = useRecordingService('RecordingPlayer');
+  const videoRef = useRef<HTMLVideoElement>(null);
+  const [source, setSource] = useState<RecordingPlayerSource>();
+  const streams = address.streams ?? {};
+  const hlsUrl = streams.primaryMediaHlsUrl;
+  const fileUrl = streams.primaryMediaMp4Url ?? streams.primaryMediaUrl ?? streams.secondaryMediaUrl;
+
+  // Attaching a media source to the element (not a data read): native HLS, else hls.js, else the file.
+  useEffect(() => {
+    const video = videoRef.current;
+    if (!video) return undefined;
+    const playFile = () => {
+      if (fileUrl) video.src = fileUrl;
+      setSource('mp4');
+    };
+    if (hlsUrl && video.canPlayType(HLS_TYPE) !== '') {
+      video.src = hlsUrl;
+      setSource('hls');
+      return undefined;
+    }
+    if (!hlsUrl || !hlsJs) {
+      playFile();
+      return undefined;
+    }
+    let cancelled = false;
+    let hls: HlsInstance | undefined;
+    (import('hls.js') as Promise<HlsModule>).then(
+      ({ default: Hls }) => {
+        if (cancelled) return;
+        if (!Hls.isSupported()) return playFile();
+        hls = new Hls();
+        hls.loadSource(hlsUrl);
+        hls.attachMedia(video);
+        setSource('hls.js');
+      },
+      () => {
+        if (!cancelled) playFile();
+      },
+    );
+    return () => {
+      cancelled = true;
+      hls?.destroy();
+    };
+  }, [hlsUrl, fileUrl, hlsJs]);
+
+  return (
+    <video
+      ref={videoRef}
+      className="rrs-player__video"
+      controls
+      playsInline
+      preload="metadata"
+      aria-label={messages.player(name)}
+      data-source={source}
+      onPlay={onPlay}
+      onEnded={onEnded}
+    />
+  );
+}
+
+function Download({ id, name }: { id: string; name: string }): ReactNode {
+  const { messages } = useRecordingService('RecordingPlayer');
+  const { download, cancel, progress, verified, url, isPending, isSuccess, error } = useDownloadRecording();
+  const mismatch = isRecordingServiceError(error) && error.kind === 'validation';
+  const cancelled = isRecordingServiceError(error) && error.kind === 'aborted';
+  return (
+    <div className="rrs-player__download">
+      {isPending ? (
+        <>
+          <progress
+            className="rrs-progress"
+            aria-label={messages.downloadProgress}
+            max={1}
+            {...(progress !== undefined && { value: progress })}
+          />
+          <button type="button" className="rrs-button" onClick={cancel}>
+            {messages.cancel}
+          </button>
+        </>
+      ) : (
+        <button type="button" className="rrs-button" onClick={() => download(id)}>
+          {messages.download}
+        </button>
+      )}
+      <p role="status" className="rrs-player__download-status">
+        {isSuccess && verified ? messages.downloadVerified : null}
+      </p>
+      {isSuccess && url ? (
+        <a className="rrs-link" href={url} download={`${name}.mp4`}>
+          {messages.saveFile}
+        </a>
+      ) : null}
+      {mismatch ? (
+        <p role="alert" className="rrs-error">
+          {messages.downloadMismatch}
+        </p>
+      ) : error && !cancelled ? (
+        <ErrorMessage error={error} onRetry={() => download(id)} />
+      ) : null}
+    </div>
+  );
+}
+
+/**
+ * Plays a recording in an HTML5 `<video controls>`: HLS natively where the browser can, else through
+ * `hls.js` when the app installed it, else the MP4 stream. Viewing is reported (start on the first play, end
+ * when it ends, on unmount or when the page goes away). Downloadable recordings get a Download button with
+ * progress, Cancel, and an MD5 check. Protected recordings need their `password`.
+ *
+ * @example
+ * <RecordingPlayer id={id} password={unlockedPassword} />
+ */
+export function RecordingPlayer({ id, password, dnId, hlsJs = true, className }: RecordingPlayerProps): ReactNode {
+  const { messages } = useRecordingService('RecordingPlayer');
+  const program = useRecording(id);
+  const locked = program.data?.passwordProtected === true && program.data.canEdit !== true && !password;
+  const address = usePlaybackAddress(
+    id,
+    { ...(password && { password }), ...(dnId && { dnid: dnId }) },
+    { enabled: program.data !== undefined && !locked },
+  );
+  const report = useViewReport(id, dnId ? { dnId } : {});
+
+  const root = (children: ReactNode) => <div className={cx('rrs-player', className)}>{children}</div>;
+  if (program.isPending) return root(<Loading />);
+  if (!program.data) {
+    const error = program.error ?? new Error(messages.notFound);
+    return root(<ErrorMessage error={error} onRetry={() => void program.refetch()} />);
+  }
+  const name = nameOf(program.data, messages.untitled);
+  if (locked) return root(<p className="rrs-player__notice">{messages.locked}</p>);
+  if (address.isPending) return root(<Loading />);
+  if (address.error) return root(<ErrorMessage error={address.error} onRetry={() => void address.refetch()} />);
+  const playable = address.data.available !== false && address.data.streams !== undefined;
+  return root(
+    <>
+      {playable ? (
+        <Video
+          address={address.data}
+          name={name}
+          hlsJs={hlsJs}
+          onPlay={() => void report.start()}
+          onEnded={report.end}
+        />
+      ) : (
+        <p className="rrs-player__notice">{messages.notAvailable}</p>
+      )}
+      {program.data.allowMediaDownload && !program.data.live ? <Download id={id} name={name} /> : null}
+    </>,
+  );
+}

@@ -1,0 +1,1 @@
+export { RecordingPlayer, type RecordingPlayerProps, type RecordingPlayerSource } from './RecordingPlayer';

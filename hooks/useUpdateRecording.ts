@@ -1,7 +1,8 @@
 'use client';
 import { useMutation, useQueryClient, type UseMutationResult } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { RecordingServiceError } from '../src/errors';
+import type { RecordingServiceError } from '../src/errors';
+import { checkProgramChanges } from '../src/operations';
 import { patchProgram, restoreSnapshot, snapshotProgram, type CacheSnapshot } from '../src/optimistic';
 import { recordingKeysFor } from '../src/queries';
 import { sealSecret, type SealedSecret } from '../src/secret';
@@ -17,38 +18,16 @@ export interface UpdateRecordingVariables {
 /** The mutation result; `variables.changes` never holds a new `password`. */
 export type UseUpdateRecordingResult = UseMutationResult<Program, RecordingServiceError, UpdateRecordingVariables>;
 
-type StoredVariables = { id: string; changes: Omit<ProgramChanges, 'password'>; password: SealedSecret };
-
-const WRITABLE = new Set<string>([
-  'name',
-  'description',
-  'categoryId',
-  'accessMode',
-  'accessUsers',
-  'public',
-  'allowMediaDownload',
-  'password',
-  'participantUsers',
-  'thumbnailData',
-  'thumbnailMimeType',
-]);
-const ACCESS_MODES = ['PRIVATE', 'USER_LIST', 'ALL_USERS', 'PUBLIC'];
-const MIME_TYPES = ['image/jpeg', 'image/png', 'image/gif'];
-
-function validate(changes: ProgramChanges): void {
-  const invalid = (field: string, message: string) =>
-    new RecordingServiceError({ kind: 'validation', message: `${field}: ${message}`, details: { field } });
-  for (const field of Object.keys(changes)) if (!WRITABLE.has(field)) throw invalid(field, 'is not a writable field');
-  if (changes.name !== undefined && changes.name.trim() === '') throw invalid('name', 'must not be empty');
-  if (changes.accessMode !== undefined && !ACCESS_MODES.includes(changes.accessMode))
-    throw invalid('accessMode', `must be one of ${ACCESS_MODES.join(', ')}`);
-  if (changes.thumbnailData !== undefined && !MIME_TYPES.includes(changes.thumbnailMimeType ?? ''))
-    throw invalid('thumbnailMimeType', `must be one of ${MIME_TYPES.join(', ')} with thumbnailData`);
-}
+type StoredVariables = {
+  id: string;
+  changes: Omit<ProgramChanges, 'password'>;
+  password: SealedSecret;
+  passwordGiven: boolean;
+};
 
 function seal({ id, changes }: UpdateRecordingVariables): StoredVariables {
   const { password, ...rest } = changes;
-  return { id, changes: rest, password: sealSecret(password) };
+  return { id, changes: rest, password: sealSecret(password), passwordGiven: password !== undefined };
 }
 
 /**
@@ -64,8 +43,9 @@ export function useUpdateRecording(): UseUpdateRecordingResult {
   const { client } = useRecordingService();
   const queryClient = useQueryClient();
   const mutation = useMutation<Program, RecordingServiceError, StoredVariables, CacheSnapshot>({
-    onMutate: async ({ id, changes }) => {
-      validate(changes);
+    onMutate: async ({ id, changes, passwordGiven }) => {
+      // The client's own check, run before the optimistic edit (the sealed password is checked when sent).
+      checkProgramChanges(passwordGiven ? { ...changes, password: '' } : changes);
       const keys = recordingKeysFor(client);
       const snapshot = await snapshotProgram(queryClient, keys, id);
       // The thumbnail upload shows once the server has made its URL.

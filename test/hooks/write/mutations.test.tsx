@@ -141,7 +141,15 @@ describe('useUpdateRecording', () => {
     expect(result.current.views.detail.data?.name).toBe('Program b');
   });
 
-  it('should send a new password but keep it out of every cache', async () => {
+  it('should send a new password alone, keeping it out of every cache', async () => {
+    const { result, queryClient } = await renderViews('b', useUpdateRecording);
+    act(() => result.current.mutation.mutate({ id: 'b', changes: { password: 'n3w-pa55word' } }));
+    await waitFor(() => expect(result.current.mutation.isSuccess).toBe(true));
+    expect(JSON.parse(seen.find((r) => r.method === 'PUT')!.body)).toEqual({ password: 'n3w-pa55word' });
+    expect(cachedStrings(queryClient).join('\n')).not.toContain('n3w-pa55word');
+  });
+
+  it('should send a new password with other changes but keep it out of every cache', async () => {
     const { result, queryClient } = await renderViews('b', useUpdateRecording);
     act(() => result.current.mutation.mutate({ id: 'b', changes: { password: 'n3w-pa55word', accessMode: 'PUBLIC' } }));
     await waitFor(() => expect(result.current.mutation.isSuccess).toBe(true));

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef } from 'react';
 import type { RecordingClient } from '../src/client';
 import { recordingKeysFor } from '../src/queries';
 import type { ProgramAddress } from '../src/types';
+import { createViewReporter, type ViewReporter } from '../src/viewReport';
 import { useRecordingService } from './useRecordingService';
 
 /** Parameters of {@link useViewReport}. */
@@ -20,14 +21,7 @@ export interface ViewReportControls {
   end: () => void;
 }
 
-interface View {
-  id: string;
-  dnId: string | undefined;
-  ended: boolean;
-  started?: Promise<string | undefined>;
-}
-
-function dnIdOf(queryClient: QueryClient, client: RecordingClient, id: string): string | undefined {
+function cachedDnId(queryClient: QueryClient, client: RecordingClient, id: string): string | undefined {
   for (const [, address] of queryClient.getQueriesData<ProgramAddress>({
     queryKey: recordingKeysFor(client).playback(id),
   })) {
@@ -42,7 +36,8 @@ function dnIdOf(queryClient: QueryClient, client: RecordingClient, id: string): 
 /**
  * Reports a view of a program to the server's access reports. `start()` posts the start once and keeps the
  * receipt; the end is posted exactly once, by whichever comes first: `end()`, unmount, or the page being hidden
- * for good (`pagehide`). The end uses `fetch` with `keepalive`, so it survives the page unloading.
+ * (`pagehide`). The end uses `fetch` with `keepalive`, so it survives the page unloading. A `start()` after the
+ * end begins a new view.
  *
  * @example
  * const report = useViewReport(id);
@@ -52,60 +47,34 @@ export function useViewReport(id: string, params: ViewReportParams = {}): ViewRe
   const { client } = useRecordingService();
   const queryClient = useQueryClient();
   const { dnId } = params;
-  const viewRef = useRef<View | null>(null);
+  const viewRef = useRef<ViewReporter | null>(null);
   const mountsRef = useRef(0);
 
-  const current = useCallback((): View => {
+  const current = useCallback((): ViewReporter => {
     const view = viewRef.current;
-    if (!view || view.ended || view.id !== id || view.dnId !== dnId) viewRef.current = { id, dnId, ended: false };
-    return viewRef.current as View;
-  }, [id, dnId]);
+    if (view && !view.ended && view.programId === id && view.dnId === dnId) return view;
+    const findDnId = () => cachedDnId(queryClient, client, id);
+    viewRef.current = createViewReporter(client.programs, id, { ...(dnId && { dnId }), findDnId });
+    return viewRef.current;
+  }, [client, queryClient, id, dnId]);
 
-  const endView = useCallback(
-    (view: View) => {
-      if (view.ended) return;
-      view.ended = true;
-      void view.started?.then((reportId) => {
-        if (reportId === undefined) return;
-        const node = view.dnId ?? dnIdOf(queryClient, client, view.id);
-        const params = { ...(node && { dnId: node }), keepalive: true };
-        client.programs.reportViewEnd(view.id, reportId, params).catch(() => {});
-      });
-    },
-    [client, queryClient],
-  );
-
-  const start = useCallback(() => {
-    const view = current();
-    if (!view.started) {
-      const node = view.dnId ?? dnIdOf(queryClient, client, view.id);
-      view.started = client.programs.reportViewStart(view.id, node ? { dnId: node } : {}).then(
-        (receipt) => receipt.reportId,
-        () => undefined,
-      );
-    }
-    return view.started;
-  }, [current, client, queryClient]);
-
-  const end = useCallback(() => {
-    if (viewRef.current) endView(viewRef.current);
-  }, [endView]);
+  const start = useCallback(() => current().start(), [current]);
+  const end = useCallback(() => viewRef.current?.end(), []);
 
   useEffect(() => {
     mountsRef.current += 1;
     current();
-    const onPageHide = () => end();
-    window.addEventListener('pagehide', onPageHide);
+    window.addEventListener('pagehide', end);
     return () => {
-      window.removeEventListener('pagehide', onPageHide);
+      window.removeEventListener('pagehide', end);
       mountsRef.current -= 1;
       const view = viewRef.current;
       // A StrictMode remount (or a re-run for the same view) comes back before this microtask runs.
       queueMicrotask(() => {
-        if (view && (mountsRef.current === 0 || viewRef.current !== view)) endView(view);
+        if (view && (mountsRef.current === 0 || viewRef.current !== view)) view.end();
       });
     };
-  }, [current, end, endView]);
+  }, [current, end]);
 
   return { start, end };
 }

@@ -42,9 +42,9 @@ describe('a page served over https', () => {
     });
     const error = page.locator('[data-kind]').first();
     await error.waitFor();
+    expect(requests.filter((url) => !url.startsWith(site.origin('localhost')))).toEqual([]);
     expect(await error.getAttribute('data-kind')).toBe('config');
     expect(await error.textContent()).toMatch(/https|isSecure|mixed/i);
-    expect(requests.filter((url) => !url.startsWith(site.origin('localhost')))).toEqual([]);
     await context.close();
   });
 

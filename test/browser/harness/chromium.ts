@@ -54,8 +54,15 @@ function nssDatabase(home: string, caPems: string[]): void {
 
 /**
  * Launches headless Debian Chromium with a fresh profile and a temporary HOME. Close it in `afterAll`.
+ * Refuses a blanket `--ignore-certificate-errors`.
  */
 export async function launchChromium(options: LaunchOptions = {}): Promise<TestBrowser> {
+  if (
+    options.extraArgs?.some((a) => a === '--ignore-certificate-errors' || a.startsWith('--ignore-certificate-errors='))
+  )
+    throw new Error(
+      'a blanket --ignore-certificate-errors would void the TLS suites: trust a CA or pin one SPKI instead',
+    );
   const home = mkdtempSync(join(tmpdir(), 'rrs-chromium-'));
   nssDatabase(home, options.trustedCaPems ?? []);
   const browser = await chromium.launch({

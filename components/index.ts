@@ -10,3 +10,8 @@ export * from './RecordingEditor';
 export * from './RecordingDetails';
 export * from './RecordingPlayer';
 export * from './RecordingBrowser';
+export * from './BroadcastSchedule';
+export * from './RecordingQA';
+export * from './RecycleBin';
+export * from './AccessReportTable';
+export * from './ViewerReport';

@@ -1,0 +1,1 @@
+export { AccessReportTable, type AccessReportTableProps } from './AccessReportTable';

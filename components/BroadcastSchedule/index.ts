@@ -1,0 +1,1 @@
+export { BroadcastSchedule, type BroadcastScheduleProps } from './BroadcastSchedule';

@@ -1,0 +1,1 @@
+export { RecordingQA, type RecordingQAProps } from './RecordingQA';

@@ -1,0 +1,1 @@
+export { RecycleBin, type RecycleBinProps } from './RecycleBin';

@@ -1,0 +1,1 @@
+export { ViewerReport, type ViewerReportProps } from './ViewerReport';

@@ -1,0 +1,44 @@
+'use client';
+
+import { useId, type ReactNode } from 'react';
+import { useRecordingService } from '../../hooks/useRecordingService';
+import type { ReportRange } from '../../src/types';
+
+const RANGES: ReportRange[] = [
+  'LAST_DAY',
+  'LAST_WEEK',
+  'LAST_MONTH',
+  'LAST_THREE_MONTHS',
+  'LAST_SIX_MONTHS',
+  'LAST_YEAR',
+  'ALL',
+];
+
+/** The report period select. */
+export function RangeSelect({
+  value,
+  onChange,
+}: {
+  value: ReportRange;
+  onChange: (range: ReportRange) => void;
+}): ReactNode {
+  const { messages } = useRecordingService('RangeSelect');
+  const id = useId();
+  return (
+    <div className="rrs-field rrs-report__range">
+      <label htmlFor={id}>{messages.range}</label>
+      <select
+        id={id}
+        className="rrs-select"
+        value={value}
+        onChange={(event) => onChange(event.target.value as ReportRange)}
+      >
+        {RANGES.map((range) => (
+          <option key={range} value={range}>
+            {messages.ranges[range]}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

@@ -94,7 +94,7 @@ export function useDownloadRecording(): UseDownloadRecordingResult {
   );
 
   useEffect(() => () => controllerRef.current?.abort(), []);
-  useEffect(() => () => void (url && URL.revokeObjectURL(url)), [url]);
+  useEffect(() => () => void (url && typeof URL.revokeObjectURL === 'function' && URL.revokeObjectURL(url)), [url]);
 
   const { total, loaded } = bytes;
   const progress = total ? Math.min(1, loaded / total) : mutation.isSuccess ? 1 : undefined;

@@ -68,6 +68,37 @@ describe('useDownloadRecording', () => {
     expect(await bytesOf(result.current.data!.blob)).toEqual(FILE);
   });
 
+  it('should offer the file as an object URL and revoke it on the next download and on unmount', async () => {
+    const created: Blob[] = [];
+    const revoked: string[] = [];
+    // jsdom has no object URLs: give URL the two browser functions for this test only.
+    const statics = URL as unknown as Record<string, unknown>;
+    const original = { create: statics.createObjectURL, revoke: statics.revokeObjectURL };
+    statics.createObjectURL = (blob: Blob) => `blob:test/${created.push(blob)}`;
+    statics.revokeObjectURL = (url: string) => void revoked.push(url);
+    try {
+      const media = mediaServer({ allowMediaDownload: true, md5Hash: FILE_MD5 });
+      const { result, unmount } = renderWithService(() => useDownloadRecording());
+      act(() => result.current.download('p1'));
+      await waitFor(() => expect(result.current.progress).toBe(0.5));
+      act(() => media.sendRest());
+      await waitFor(() => expect(result.current.url).toBe('blob:test/1'));
+      expect(created[0]?.size).toBe(4096);
+
+      act(() => result.current.download('p1'));
+      await waitFor(() => expect(revoked).toEqual(['blob:test/1']));
+      expect(result.current.url).toBeUndefined();
+      await waitFor(() => expect(result.current.progress).toBe(0.5));
+      act(() => media.sendRest());
+      await waitFor(() => expect(result.current.url).toBe('blob:test/2'));
+      unmount();
+      expect(revoked).toEqual(['blob:test/1', 'blob:test/2']);
+    } finally {
+      statics.createObjectURL = original.create;
+      statics.revokeObjectURL = original.revoke;
+    }
+  });
+
   it('should refuse a damaged file with a validation error and offer nothing', async () => {
     const media = mediaServer({ allowMediaDownload: true, md5Hash: '0123456789abcdef0123456789abcdef' });
     const { result } = renderWithService(() => useDownloadRecording());

@@ -41,6 +41,16 @@ function miniServer() {
       const items = state.programs.filter((p) => !!p.deleted === deleted);
       return HttpResponse.json({ items, totalItemCount: items.length });
     }),
+    http.get(`${PROGRAMS}/category/:category`, async () => {
+      await state.readsHeld;
+      const items = state.programs.filter((p) => !p.deleted);
+      return HttpResponse.json({ items, totalItemCount: items.length });
+    }),
+    http.get(`${PROGRAMS}/live`, async () => {
+      await state.readsHeld;
+      const items = state.programs.filter((p) => !p.deleted);
+      return HttpResponse.json({ items, totalItemCount: items.length });
+    }),
     http.get(`${PROGRAMS}/:id`, async ({ params }) => {
       await state.readsHeld;
       const program = state.programs.find((p) => p.id === params.id);
@@ -79,6 +89,8 @@ function useViews(id: string) {
     page: useQuery(recordingQueries.list(client, { count: 20 })),
     infinite: useInfiniteQuery(recordingQueries.infinite(client, { count: 20 })),
     bin: useQuery(recordingQueries.list(client, { onlyDeleted: true })),
+    category: useQuery(recordingQueries.byCategory(client, 'c1')),
+    live: useQuery(recordingQueries.broadcasts(client, 'all')),
     detail: useQuery(recordingQueries.detail(client, id)),
   };
 }
@@ -89,8 +101,8 @@ const ids = (items: Program[] | undefined) => items?.map((p) => p.id);
 async function renderViews<T>(id: string, useMutationHook: () => T) {
   const rendered = renderWithService(() => ({ views: useViews(id), mutation: useMutationHook() }));
   await waitFor(() => {
-    const { page, infinite, bin, detail } = rendered.result.current.views;
-    expect(page.isSuccess && infinite.isSuccess && bin.isSuccess && detail.isSuccess).toBe(true);
+    const views = Object.values(rendered.result.current.views);
+    expect(views.every((view) => view.isSuccess)).toBe(true);
   });
   seen.length = 0;
   return rendered;
@@ -105,6 +117,8 @@ describe('useUpdateRecording', () => {
     await waitFor(() => expect(result.current.views.detail.data?.name).toBe('Renamed'));
     expect(names(result.current.views.page.data?.items)).toEqual(['Program a', 'Renamed', 'Program c']);
     expect(names(result.current.views.infinite.data?.pages[0]?.items)).toEqual(['Program a', 'Renamed', 'Program c']);
+    expect(names(result.current.views.category.data?.items)).toEqual(['Program a', 'Renamed', 'Program c']);
+    expect(names(result.current.views.live.data?.items)).toEqual(['Program a', 'Renamed', 'Program c']);
 
     backend.release?.();
     await waitFor(() => expect(result.current.mutation.isSuccess).toBe(true));
@@ -171,6 +185,8 @@ describe('useDeleteRecording', () => {
     await waitFor(() => expect(ids(result.current.views.page.data?.items)).toEqual(['a', 'c']));
     expect(result.current.views.page.data?.totalItemCount).toBe(2);
     expect(ids(result.current.views.infinite.data?.pages[0]?.items)).toEqual(['a', 'c']);
+    expect(ids(result.current.views.category.data?.items)).toEqual(['a', 'c']);
+    expect(result.current.views.live.data?.totalItemCount).toBe(2);
     expect(result.current.views.infinite.data?.pages[0]?.totalItemCount).toBe(2);
     expect(result.current.views.detail.data?.deleted).toBe(true);
 

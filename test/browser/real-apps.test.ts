@@ -111,7 +111,7 @@ describe.each(['react18', 'react19'])('a fresh Vite app with %s installing the t
   });
 
   it(
-    'should build with Vite and run in Chromium against the emulator',
+    'should build with Vite and run in Chromium against the emulator, hooks and components alike',
     async () => {
       const out = join(app, 'dist');
       await viteBuild(app, out, 'production');
@@ -129,6 +129,10 @@ describe.each(['react18', 'react19'])('a fresh Vite app with %s installing the t
       expect(names.length).toBeGreaterThan(0);
       await tab.getByRole('listitem').first().getByRole('button').click();
       await waitForText(tab.getByRole('heading', { level: 2 }), names[0] ?? '');
+      await tab
+        .getByRole('region', { name: 'Component' })
+        .filter({ hasText: names[0] ?? '' })
+        .waitFor();
       expect(consoleLines.filter((l) => l.startsWith('error') || l.startsWith('pageerror'))).toEqual([]);
     },
     SLOW,

@@ -9,6 +9,7 @@ import {
   type Program,
   type RecordingServiceConfig,
 } from 'react-recording-service';
+import { RecordingBrowser } from 'react-recording-service/components';
 
 interface Settings {
   config: RecordingServiceConfig;
@@ -68,6 +69,9 @@ export function App() {
       <RecordingServiceProvider config={settings.config}>
         <Session />
         <Recordings />
+        <section aria-label="Component">
+          <RecordingBrowser pageSize={5} />
+        </section>
       </RecordingServiceProvider>
     </QueryClientProvider>
   );

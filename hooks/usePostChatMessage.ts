@@ -32,8 +32,9 @@ const isSame = (a: CachedChatMessage, b: CachedChatMessage) =>
 
 /**
  * Posts a question or answer to a Q&A session. The message shows at once in the cached session (marked
- * `pending`) and is replaced by the server's copy on the next fetch,
- * which is triggered right after; if the server refuses, only that message leaves. Messages over 1024 characters fail with a `validation` error, unsent.
+ * `pending`) and is replaced by the server's copy on the next fetch, which is triggered right after; if the
+ * server refuses, only that message leaves. Empty messages and messages over 1024 characters fail with a
+ * `validation` error, unsent. The moderator PIN is a hook parameter, so it never enters the mutation cache.
  *
  * @example
  * const post = usePostChatMessage(programId, sessionId);

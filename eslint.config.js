@@ -29,10 +29,7 @@ export default tseslint.config(
       'react-hooks/exhaustive-deps': 'error',
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'no-restricted-syntax': [
-        'error',
-        { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' },
-      ],
+      'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' }],
     },
   },
   {
@@ -44,7 +41,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['../hooks/*', '../../hooks/*', '../components/*', '../../components/*'], message: 'src/ never imports hooks or components.' }] },
+        {
+          patterns: [
+            {
+              group: ['../hooks/*', '../../hooks/*', '../components/*', '../../components/*'],
+              message: 'src/ never imports hooks or components.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -110,14 +110,7 @@ export interface ProgramAddress {
 }
 
 export type ProgramState =
-  | 'FAILED'
-  | 'COMPLETE'
-  | 'PENDING'
-  | 'STARTED'
-  | 'STOPPED'
-  | 'PENDING_STOP'
-  | 'PENDING_START'
-  | 'SCHEDULED';
+  'FAILED' | 'COMPLETE' | 'PENDING' | 'STARTED' | 'STOPPED' | 'PENDING_STOP' | 'PENDING_START' | 'SCHEDULED';
 
 export type RecordingState = 'STOPPED' | 'STARTED' | 'PAUSED';
 
@@ -214,13 +207,7 @@ export interface ViewerReport {
 }
 
 export type ReportRange =
-  | 'LAST_DAY'
-  | 'LAST_WEEK'
-  | 'LAST_MONTH'
-  | 'LAST_THREE_MONTHS'
-  | 'LAST_SIX_MONTHS'
-  | 'LAST_YEAR'
-  | 'ALL';
+  'LAST_DAY' | 'LAST_WEEK' | 'LAST_MONTH' | 'LAST_THREE_MONTHS' | 'LAST_SIX_MONTHS' | 'LAST_YEAR' | 'ALL';
 
 /** Offset paging shared by every list. */
 export interface PageParams {
@@ -324,18 +311,47 @@ export interface RequestOptions {
 
 export interface ProgramsApi {
   list(params?: RecordingListParams & RequestOptions, options?: RequestOptions): Promise<PagedList>;
-  listByCategory(categoryId: string, params?: CategoryListParams & RequestOptions, options?: RequestOptions): Promise<PagedList>;
-  listByPublisher(ownerId: string, params?: PublisherListParams & RequestOptions, options?: RequestOptions): Promise<PagedList>;
-  broadcasts(when: BroadcastWhen, params?: BroadcastParams & RequestOptions, options?: RequestOptions): Promise<PagedList>;
+  listByCategory(
+    categoryId: string,
+    params?: CategoryListParams & RequestOptions,
+    options?: RequestOptions,
+  ): Promise<PagedList>;
+  listByPublisher(
+    ownerId: string,
+    params?: PublisherListParams & RequestOptions,
+    options?: RequestOptions,
+  ): Promise<PagedList>;
+  broadcasts(
+    when: BroadcastWhen,
+    params?: BroadcastParams & RequestOptions,
+    options?: RequestOptions,
+  ): Promise<PagedList>;
   get(id: string, params?: { dnid?: string } & RequestOptions, options?: RequestOptions): Promise<Program>;
   authorize(id: string, password: string, options?: RequestOptions): Promise<Program>;
-  playbackAddress(id: string, params?: { password?: string; dnid?: string } & RequestOptions, options?: RequestOptions): Promise<ProgramAddress>;
+  playbackAddress(
+    id: string,
+    params?: { password?: string; dnid?: string } & RequestOptions,
+    options?: RequestOptions,
+  ): Promise<ProgramAddress>;
   status(id: string, options?: RequestOptions): Promise<ProgramStatus>;
-  reportViewStart(id: string, params?: { dnId?: string } & RequestOptions, options?: RequestOptions): Promise<ViewReportReceipt>;
+  reportViewStart(
+    id: string,
+    params?: { dnId?: string } & RequestOptions,
+    options?: RequestOptions,
+  ): Promise<ViewReportReceipt>;
   /** With `keepalive: true` the call uses `fetch` keepalive, so it survives page unload. */
-  reportViewEnd(id: string, reportId: string, params?: { dnId?: string; keepalive?: boolean } & RequestOptions, options?: RequestOptions): Promise<void>;
+  reportViewEnd(
+    id: string,
+    reportId: string,
+    params?: { dnId?: string; keepalive?: boolean } & RequestOptions,
+    options?: RequestOptions,
+  ): Promise<void>;
   update(id: string, changes: ProgramChanges, options?: RequestOptions): Promise<Program>;
-  remove(id: string, params?: { permanent?: boolean; deleteResources?: boolean } & RequestOptions, options?: RequestOptions): Promise<void>;
+  remove(
+    id: string,
+    params?: { permanent?: boolean; deleteResources?: boolean } & RequestOptions,
+    options?: RequestOptions,
+  ): Promise<void>;
   restore(id: string, options?: RequestOptions): Promise<Program>;
 }
 
@@ -352,11 +368,30 @@ export interface NewChatMessage {
 }
 
 export interface ChatApi {
-  sessions(programId: string, params?: { moderatorPin?: string } & RequestOptions, options?: RequestOptions): Promise<ChatSession[]>;
+  sessions(
+    programId: string,
+    params?: { moderatorPin?: string } & RequestOptions,
+    options?: RequestOptions,
+  ): Promise<ChatSession[]>;
   /** `after`: epoch ms; only messages newer than it are returned (`chatTimestamp`). */
-  session(programId: string, sessionId: string, params?: { moderatorPin?: string; after?: number } & RequestOptions, options?: RequestOptions): Promise<ChatSession>;
-  openSession(programId: string, params: { sender: string } & RequestOptions, options?: RequestOptions): Promise<ChatSession>;
-  post(programId: string, sessionId: string, message: NewChatMessage, params?: { moderatorPin?: string } & RequestOptions, options?: RequestOptions): Promise<void>;
+  session(
+    programId: string,
+    sessionId: string,
+    params?: { moderatorPin?: string; after?: number } & RequestOptions,
+    options?: RequestOptions,
+  ): Promise<ChatSession>;
+  openSession(
+    programId: string,
+    params: { sender: string } & RequestOptions,
+    options?: RequestOptions,
+  ): Promise<ChatSession>;
+  post(
+    programId: string,
+    sessionId: string,
+    message: NewChatMessage,
+    params?: { moderatorPin?: string } & RequestOptions,
+    options?: RequestOptions,
+  ): Promise<void>;
 }
 
 export interface SettingsApi {
@@ -367,7 +402,11 @@ export interface SettingsApi {
 
 export interface ReportsApi {
   access(params?: ReportParams & RequestOptions, options?: RequestOptions): Promise<AccessReport[]>;
-  accessForProgram(programId: string, params?: ReportParams & RequestOptions, options?: RequestOptions): Promise<AccessReport[]>;
+  accessForProgram(
+    programId: string,
+    params?: ReportParams & RequestOptions,
+    options?: RequestOptions,
+  ): Promise<AccessReport[]>;
   viewers(programId: string, params?: ReportParams & RequestOptions, options?: RequestOptions): Promise<ViewerReport[]>;
 }
 

@@ -88,6 +88,34 @@ describe('write hooks against the emulator', () => {
     expect(queryClient.getQueryCache().findAll({ queryKey: ['recording-service', { user: 'alice' }] })).toHaveLength(0);
   });
 
+  it('should re-exchange silently when the content-server token outlives its TTL at the emulator', async () => {
+    let clock = Date.parse('2026-03-02T10:00:00Z');
+    const emulator = createRecordingEmulator({ seed: 'default', now: () => clock, tokenTtlMs: 60_000 });
+    server.use(
+      ...recordingServiceHandlers(emulator, { baseUrl: TEST_RECORDING_BASE_URL, authUrl: TEST_AUTH_BASE_URL }),
+    );
+    const { result } = renderWithService(
+      () => {
+        const { client } = useRecordingService();
+        return { session: useRecordingSession(), mine: useQuery(recordingQueries.list(client, { ownerId: 'alice' })) };
+      },
+      { config },
+    );
+    await act(() => result.current.session.signIn('portal-alice', 'alice'));
+    await waitFor(() => expect(result.current.mine.isSuccess).toBe(true));
+    const exchanges = () => emulator.requests.filter((r) => r.path.endsWith('/authorization'));
+    expect(exchanges()).toHaveLength(1);
+
+    clock += 2 * 60_000;
+    await act(() => result.current.mine.refetch());
+
+    expect(result.current.mine.isSuccess).toBe(true);
+    expect(result.current.session).toMatchObject({ status: 'user', user: 'alice' });
+    expect(exchanges()).toHaveLength(2);
+    const asAlice = programCalls(emulator, '').filter((r) => r.method === 'GET' && r.query.user === 'alice');
+    expect(asAlice.map((r) => r.status)).toEqual([200, 401, 200]);
+  });
+
   it('should download the real media and verify it against the server’s MD5', async () => {
     startEmulator();
     const { result } = renderWithService(() => useDownloadRecording(), { config });

@@ -33,10 +33,13 @@ const scenario = (storage: 'local' | 'session' | 'memory'): Scenario => ({
 
 const sessionStatus = (page: Page) => page.getByTestId('session').textContent();
 
-/** Everything the page's origin holds in Web Storage, as one text. */
+/** Everything the page's origin holds in Web Storage (and its cookies), as one text. */
 const webStorage = (page: Page) =>
   page.evaluate(() =>
-    JSON.stringify([localStorage, sessionStorage].map((s) => Object.keys(s).map((k) => [k, s.getItem(k)]))),
+    JSON.stringify([
+      ...[localStorage, sessionStorage].map((s) => Object.keys(s).map((k) => [k, s.getItem(k)])),
+      document.cookie,
+    ]),
   );
 
 describe('the session in a real browser', () => {

@@ -1,7 +1,7 @@
 'use client';
 import { useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
 import type { RecordingServiceError } from '../src/errors';
-import { recordingKeysFor, type RecordingQueryOptions } from '../src/queries';
+import { fetchWithQuerySignal, recordingKeysFor, type RecordingQueryOptions } from '../src/queries';
 import type { ChatMessage, ChatSession } from '../src/types';
 import { useRecordingService } from './useRecordingService';
 
@@ -74,11 +74,13 @@ export function useChatSession(
     refetchInterval: pollMs > 0 ? pollMs : false,
     ...options,
     queryKey,
-    queryFn: async ({ signal }) => {
+    queryFn: async (context) => {
       const old = queryClient.getQueryData<ChatSession>(queryKey);
       const after = newestTimestamp(old);
       const params = { ...(moderatorPin && { moderatorPin }), ...(after !== undefined && { after }) };
-      const fresh = await client.chat.session(programId, sessionId, params, { signal });
+      const fresh = await fetchWithQuerySignal(context, (signal) =>
+        client.chat.session(programId, sessionId, params, { signal }),
+      );
       // Read again: a message may have been posted optimistically while this fetch was out.
       return mergeChatSession(queryClient.getQueryData<ChatSession>(queryKey), fresh);
     },

@@ -1,7 +1,12 @@
 'use client';
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import type { RecordingServiceError } from '../src/errors';
-import { PROGRAM_STALE_TIME_MS, recordingKeysFor, type RecordingQueryOptions } from '../src/queries';
+import {
+  fetchWithQuerySignal,
+  PROGRAM_STALE_TIME_MS,
+  recordingKeysFor,
+  type RecordingQueryOptions,
+} from '../src/queries';
 import type { ChatSession } from '../src/types';
 import { useRecordingService } from './useRecordingService';
 
@@ -31,6 +36,9 @@ export function useChatSessions(
     staleTime: PROGRAM_STALE_TIME_MS,
     ...options,
     queryKey: recordingKeysFor(client).chatSessions(programId),
-    queryFn: ({ signal }) => client.chat.sessions(programId, moderatorPin ? { moderatorPin } : {}, { signal }),
+    queryFn: (context) =>
+      fetchWithQuerySignal(context, (signal) =>
+        client.chat.sessions(programId, moderatorPin ? { moderatorPin } : {}, { signal }),
+      ),
   });
 }

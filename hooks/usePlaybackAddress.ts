@@ -2,7 +2,12 @@
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import type { RecordingServiceError } from '../src/errors';
 import { md5Hex } from '../src/md5';
-import { PROGRAM_STALE_TIME_MS, recordingKeysFor, type RecordingQueryOptions } from '../src/queries';
+import {
+  fetchWithQuerySignal,
+  PROGRAM_STALE_TIME_MS,
+  recordingKeysFor,
+  type RecordingQueryOptions,
+} from '../src/queries';
 import type { ProgramAddress } from '../src/types';
 import { useRecordingService } from './useRecordingService';
 
@@ -51,7 +56,9 @@ export function usePlaybackAddress(
     ...(password && { gcTime: UNLOCKED_PLAYBACK_GC_TIME_MS }),
     ...options,
     queryKey: [...base, ...variant, ...(dnid ? [{ dnid }] : [])],
-    queryFn: ({ signal }) =>
-      client.programs.playbackAddress(id, { ...(password && { password }), ...(dnid && { dnid }) }, { signal }),
+    queryFn: (context) =>
+      fetchWithQuerySignal(context, (signal) =>
+        client.programs.playbackAddress(id, { ...(password && { password }), ...(dnid && { dnid }) }, { signal }),
+      ),
   });
 }

@@ -63,6 +63,32 @@ export function recordingKeysFor(client: RecordingClient): RecordingKeys {
   return createRecordingKeys(recordingScope(client));
 }
 
+/**
+ * Runs a query's fetch with an abort signal that follows react-query's `signal` from the next macrotask on.
+ *
+ * React-query cancels a fetch on its last observer's unsubscribe only if the queryFn has read `signal`.
+ * StrictMode unsubscribes and resubscribes every observer synchronously right after mounting; reading `signal`
+ * at once would make that simulated unmount abort the first request and the remount send a second. Read a tick
+ * later, a real unmount or a key change still aborts the request, and StrictMode sends one.
+ */
+export function fetchWithQuerySignal<T>(
+  context: { readonly signal: AbortSignal },
+  fetch: (signal: AbortSignal) => Promise<T>,
+): Promise<T> {
+  const controller = new AbortController();
+  let settled = false;
+  const follow = setTimeout(() => {
+    if (settled) return;
+    const { signal } = context;
+    if (signal.aborted) controller.abort(signal.reason);
+    else signal.addEventListener('abort', () => controller.abort(signal.reason), { once: true });
+  }, 0);
+  return fetch(controller.signal).finally(() => {
+    settled = true;
+    clearTimeout(follow);
+  });
+}
+
 function options<TData, TKey extends QueryKey>(
   queryKey: TKey,
   fetch: (signal: AbortSignal) => Promise<TData>,
@@ -70,7 +96,7 @@ function options<TData, TKey extends QueryKey>(
 ) {
   return queryOptions<TData, RecordingServiceError, TData, TKey>({
     queryKey,
-    queryFn: ({ signal }) => fetch(signal),
+    queryFn: (context) => fetchWithQuerySignal(context, fetch),
     staleTime,
   });
 }
@@ -105,7 +131,10 @@ export const recordingQueries = {
       number
     >({
       queryKey: recordingKeysFor(client).infinite(params),
-      queryFn: ({ pageParam, signal }) => client.programs.list({ ...params, offset: pageParam }, { signal }),
+      queryFn: (context) =>
+        fetchWithQuerySignal(context, (signal) =>
+          client.programs.list({ ...params, offset: context.pageParam }, { signal }),
+        ),
       initialPageParam: 0,
       getNextPageParam: (lastPage, _pages, lastOffset) => nextOffset(lastPage, lastOffset),
       staleTime: PROGRAM_STALE_TIME_MS,
@@ -136,7 +165,7 @@ export const recordingQueries = {
   detail: (client: RecordingClient, id: string, queryClient?: QueryClient) =>
     queryOptions<Program, RecordingServiceError, Program, ReturnType<RecordingKeys['detail']>>({
       queryKey: recordingKeysFor(client).detail(id),
-      queryFn: ({ signal }) => client.programs.get(id, {}, { signal }),
+      queryFn: (context) => fetchWithQuerySignal(context, (signal) => client.programs.get(id, {}, { signal })),
       staleTime: PROGRAM_STALE_TIME_MS,
       ...(queryClient && {
         initialData: () => findCachedProgram(queryClient, client, id)?.program,

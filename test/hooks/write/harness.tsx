@@ -2,7 +2,7 @@ import { QueryClient } from '@tanstack/react-query';
 import { render, renderHook, type RenderHookResult } from '@testing-library/react';
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import { setupServer, type SetupServerApi } from 'msw/node';
-import { StrictMode, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { RecordingServiceConfig } from '../../../src/config';
 import { RecordingServiceProvider } from '../../../src/provider';
@@ -81,17 +81,19 @@ export interface Rendered {
   wrapper: (props: { children: ReactNode }) => ReactNode;
 }
 
-/** A fresh QueryClient and provider per call; `strict` wraps everything in StrictMode. */
+/**
+ * A fresh QueryClient and provider per call. `strict` is applied by the render helpers below through
+ * Testing Library's `reactStrictMode` (a StrictMode element inside a wrapper does not double-run effects).
+ */
 export function makeWrapper(options: { config?: RecordingServiceConfig; strict?: boolean } = {}): Rendered {
   const queryClient = newQueryClient();
   const config = options.config ?? testConfig();
   const wrapper = ({ children }: { children: ReactNode }) => {
-    const tree = (
+    return (
       <RecordingServiceProvider config={config} queryClient={queryClient}>
         {children}
       </RecordingServiceProvider>
     );
-    return options.strict ? <StrictMode>{tree}</StrictMode> : tree;
   };
   return { queryClient, wrapper };
 }
@@ -104,6 +106,7 @@ export function renderWithService<Result, Props>(
   const { queryClient, wrapper } = makeWrapper(options);
   const result = renderHook<Result, Props>(hook, {
     wrapper,
+    reactStrictMode: options.strict ?? false,
     ...(options.initialProps !== undefined && { initialProps: options.initialProps }),
   }) as RenderHookResult<Result, Props>;
   return { ...result, queryClient };
@@ -112,7 +115,7 @@ export function renderWithService<Result, Props>(
 /** `render` inside a fresh provider. */
 export function renderInService(ui: ReactNode, options: { config?: RecordingServiceConfig; strict?: boolean } = {}) {
   const { queryClient, wrapper } = makeWrapper(options);
-  return { ...render(ui, { wrapper }), queryClient };
+  return { ...render(ui, { wrapper, reactStrictMode: options.strict ?? false }), queryClient };
 }
 
 /** Every string reachable from the QueryClient's query and mutation caches (keys, data, variables, errors). */

@@ -87,6 +87,8 @@ export interface RecordingServiceMessages {
   details: string;
   selectRecording: string;
   notAvailable: string;
+  /** Every source of a playable recording failed in this browser. */
+  playbackFailed: string;
   player: (name: string) => string;
   downloadProgress: string;
   saveFile: string;
@@ -202,6 +204,7 @@ export const defaultRecordingServiceMessages: RecordingServiceMessages = {
   details: 'Recording details',
   selectRecording: 'Select a recording to see its details.',
   notAvailable: 'This recording cannot be played yet.',
+  playbackFailed: 'This recording cannot be played in this browser.',
   player: (name) => `Video: ${name}`,
   downloadProgress: 'Download progress',
   saveFile: 'Save file',

@@ -36,28 +36,28 @@ const HLS_TYPE = 'application/vnd.apple.mpegurl';
 interface HlsInstance {
   loadSource(url: string): void;
   attachMedia(media: HTMLMediaElement): void;
+  on(event: string, listener: (event: string, data: { fatal?: boolean }) => void): void;
   destroy(): void;
 }
 interface HlsModule {
-  default: { isSupported(): boolean; new (): HlsInstance };
+  default: { isSupported(): boolean; Events: { ERROR: string }; new (): HlsInstance };
 }
 
-function Video({
-  address,
-  name,
-  hlsJs,
-  onPlay,
-  onEnded,
-}: {
+interface VideoProps {
   address: ProgramAddress;
   name: string;
   hlsJs: boolean;
   onPlay: () => void;
   onEnded: () => void;
-}): ReactNode {
+}
+
+function Video({ address, name, hlsJs, onPlay, onEnded }: VideoProps): ReactNode {
   const { messages } = useRecordingService('RecordingPlayer');
   const videoRef = useRef<HTMLVideoElement>(null);
+  // Which source of the plan is being tried: a source that fails hands over to the next one.
+  const [attempt, setAttempt] = useState(0);
   const [source, setSource] = useState<RecordingPlayerSource>();
+  const [failed, setFailed] = useState(false);
   const streams = address.streams ?? {};
   const hlsUrl = streams.primaryMediaHlsUrl;
   const fileUrl = streams.primaryMediaMp4Url ?? streams.primaryMediaUrl ?? streams.secondaryMediaUrl;
@@ -66,52 +66,69 @@ function Video({
   useEffect(() => {
     const video = videoRef.current;
     if (!video) return undefined;
-    const playFile = () => {
-      if (fileUrl) video.src = fileUrl;
-      setSource('mp4');
-    };
-    if (hlsUrl && video.canPlayType(HLS_TYPE) !== '') {
-      video.src = hlsUrl;
-      setSource('hls');
-      return undefined;
-    }
-    if (!hlsUrl || !hlsJs) {
-      playFile();
+    const plan: RecordingPlayerSource[] = [];
+    if (hlsUrl && video.canPlayType(HLS_TYPE) !== '') plan.push('hls');
+    if (hlsUrl && hlsJs) plan.push('hls.js');
+    if (fileUrl) plan.push('mp4');
+    const kind = plan[attempt];
+    if (!kind) {
+      setFailed(true);
       return undefined;
     }
     let cancelled = false;
+    const next = () => {
+      if (!cancelled) setAttempt((current) => (current === attempt ? current + 1 : current));
+    };
+    if (kind !== 'hls.js') {
+      video.src = kind === 'hls' ? (hlsUrl ?? '') : (fileUrl ?? '');
+      setSource(kind);
+      return () => {
+        cancelled = true;
+      };
+    }
     let hls: HlsInstance | undefined;
-    (import('hls.js') as Promise<HlsModule>).then(
-      ({ default: Hls }) => {
-        if (cancelled) return;
-        if (!Hls.isSupported()) return playFile();
-        hls = new Hls();
-        hls.loadSource(hlsUrl);
-        hls.attachMedia(video);
-        setSource('hls.js');
-      },
-      () => {
-        if (!cancelled) playFile();
-      },
-    );
+    video.removeAttribute('src');
+    (import('hls.js') as Promise<HlsModule>).then(({ default: Hls }) => {
+      if (cancelled) return;
+      if (!Hls.isSupported()) return next();
+      hls = new Hls();
+      hls.on(Hls.Events.ERROR, (_event, data) => {
+        if (data.fatal) next();
+      });
+      hls.loadSource(hlsUrl ?? '');
+      hls.attachMedia(video);
+      setSource('hls.js');
+    }, next);
     return () => {
       cancelled = true;
       hls?.destroy();
     };
-  }, [hlsUrl, fileUrl, hlsJs]);
+  }, [hlsUrl, fileUrl, hlsJs, attempt]);
+
+  const onError = () => {
+    if (source !== 'hls.js') setAttempt((current) => current + 1);
+  };
 
   return (
-    <video
-      ref={videoRef}
-      className="rrs-player__video"
-      controls
-      playsInline
-      preload="metadata"
-      aria-label={messages.player(name)}
-      data-source={source}
-      onPlay={onPlay}
-      onEnded={onEnded}
-    />
+    <>
+      <video
+        ref={videoRef}
+        className="rrs-player__video"
+        controls
+        playsInline
+        preload="metadata"
+        aria-label={messages.player(name)}
+        data-source={source}
+        onPlay={onPlay}
+        onEnded={onEnded}
+        onError={onError}
+      />
+      {failed ? (
+        <p role="alert" className="rrs-error">
+          {messages.playbackFailed}
+        </p>
+      ) : null}
+    </>
   );
 }
 
@@ -193,6 +210,7 @@ export function RecordingPlayer({ id, password, dnId, hlsJs = true, className }:
     <>
       {playable ? (
         <Video
+          key={JSON.stringify(address.data.streams)}
           address={address.data}
           name={name}
           hlsJs={hlsJs}

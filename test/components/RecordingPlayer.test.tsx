@@ -34,6 +34,22 @@ describe('RecordingPlayer', () => {
     expect(element).toHaveAttribute('src', `https://recordings.test/media/${ID}/index.m3u8`);
   });
 
+  it('should fall back to the next source when one fails to play, and say so when none can', async () => {
+    vi.spyOn(HTMLMediaElement.prototype, 'canPlayType').mockImplementation((type) =>
+      type === 'application/vnd.apple.mpegurl' ? 'maybe' : '',
+    );
+    renderWithService(<RecordingPlayer id={ID} />);
+    const element = await video();
+    await waitFor(() => expect(element).toHaveAttribute('data-source', 'hls'));
+    fireEvent.error(element);
+    // hls.js cannot run here (no MediaSource), so the MP4 file is next.
+    await waitFor(() => expect(element).toHaveAttribute('data-source', 'mp4'));
+    expect(element).toHaveAttribute('src', `https://recordings.test/media/${ID}.mp4`);
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    fireEvent.error(element);
+    expect(await screen.findByRole('alert')).toHaveTextContent('This recording cannot be played in this browser.');
+  });
+
   it('should report the view: start on the first play, end when it ends', async () => {
     renderWithService(<RecordingPlayer id={ID} />);
     const element = await video();

@@ -68,6 +68,21 @@ describe('isSecure: true against the HTTPS emulator whose CA Chromium trusts', (
   });
 });
 
+describe('isSecure: true with exactly the emulator key pinned (--ignore-certificate-errors-spki-list)', () => {
+  it('should list over TLS', async () => {
+    if (!secure.spkiSha256) throw new Error('the secure emulator gave no SPKI hash');
+    const pinning = await launchChromium({ extraArgs: [`--ignore-certificate-errors-spki-list=${secure.spkiSha256}`] });
+    try {
+      const { page } = await openLab(await pinning.newContext(), site.origin(), {
+        config: emulatorConfig(secure, { secure: true }),
+      });
+      expect(await listOutcome(page)).toBe('success');
+    } finally {
+      await pinning.close();
+    }
+  });
+});
+
 describe('isSecure: true against an emulator whose certificate Chromium does not trust', () => {
   it(
     'should give a network error with a hint and show nothing as loaded',

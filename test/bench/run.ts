@@ -22,6 +22,7 @@ import {
 } from '../../src/testing';
 import { TEST_AUTH_BASE_URL, TEST_RECORDING_BASE_URL, TEST_RECORDING_CONFIG } from '../../src/testing/TestProvider';
 import type { ChatMessage, PagedList } from '../../src/types';
+import { measureSizes, type SizeRow } from './size';
 import { ChatView, createNaiveApp, HooksApp, HooksDetail, screenKey, type Probe, type Screen } from './apps';
 
 const CREDENTIALS = new Set(['tenantId', 'user', 'token', 'timestamp']);
@@ -218,6 +219,7 @@ async function main(): Promise<void> {
     const session = { hooks: await scriptedSession('hooks'), naive: await scriptedSession('naive') };
     const hundred = { hooks: await sameId('hooks'), naive: await sameId('naive') };
     const chat = await chatPolling();
+    const sizes = await measureSizes();
 
     const [none, one, ten] = chat.polls;
     const checks = [
@@ -247,6 +249,7 @@ async function main(): Promise<void> {
       scriptedSession: session,
       sameId100: hundred,
       chatPolling: chat,
+      sizes,
       checks,
     };
 
@@ -268,6 +271,7 @@ function markdown(r: {
   scriptedSession: { hooks: Tally; naive: Tally };
   sameId100: { hooks: Tally; naive: Tally };
   chatPolling: ChatPolling;
+  sizes: SizeRow[];
   checks: { name: string; pass: boolean }[];
 }): string {
   const row = (label: string, t: Tally) =>
@@ -297,6 +301,15 @@ function markdown(r: {
     '|---|---|---|',
     `| full history (first load; what a naive poll costs every time) | 1 | ${r.chatPolling.fullHistoryBytes} |`,
     ...r.chatPolling.polls.map((p) => `| poll with ${p.newMessages} new | ${p.requests} | ${p.bytes} |`),
+    '',
+    '## Bundle size (esbuild, minified; gzip level 9)',
+    '',
+    'Own code with react, react-dom, @tanstack/react-query, axios, zustand, zod (and the optional hls.js) external;',
+    'each external measured alone below it, as the baseline an app already pays.',
+    '',
+    '| bundle | minified bytes | gzip bytes |',
+    '|---|---|---|',
+    ...r.sizes.map((row) => `| ${row.name} | ${row.minified} | ${row.gzip} |`),
     '',
     '## Checks',
     '',

@@ -92,13 +92,15 @@ describe.each(['react18', 'react19'])('a fresh Vite app with %s installing the t
     SLOW,
   );
 
-  it('should load with a CommonJS require in Node', async () => {
+  it('should load the main and components entries with a CommonJS require in Node', async () => {
     writeFileSync(
       join(app, 'require.cjs'),
       [
         "const pkg = require('react-recording-service');",
         "const names = ['RecordingServiceProvider', 'createRecordingClient', 'useRecordings', 'isRecordingServiceError'];",
-        'console.log(JSON.stringify(names.map((n) => [n, typeof pkg[n]])));',
+        "const components = require('react-recording-service/components');",
+        "names.push('RecordingBrowser');",
+        'console.log(JSON.stringify(names.map((n) => [n, typeof (pkg[n] ?? components[n])])));',
       ].join('\n'),
     );
     const { stdout } = await run(process.execPath, ['require.cjs'], { cwd: app });
@@ -107,6 +109,7 @@ describe.each(['react18', 'react19'])('a fresh Vite app with %s installing the t
       ['createRecordingClient', 'function'],
       ['useRecordings', 'function'],
       ['isRecordingServiceError', 'function'],
+      ['RecordingBrowser', 'function'],
     ]);
   });
 

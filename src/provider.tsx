@@ -12,7 +12,7 @@ import {
   type RecordingServiceMessages,
 } from './context';
 import type { RecordingServiceError } from './errors';
-import { createRecordingKeys } from './keys';
+import { createRecordingKeys, recordingKeys } from './keys';
 import { recordingScope } from './queries';
 
 /** Props of {@link RecordingServiceProvider}. */
@@ -86,6 +86,7 @@ export function RecordingServiceProvider({
   const surrounding = useContext(QueryClientContext);
   const [ownQueryClient] = useState(() => new QueryClient());
   const cache = queryClient ?? surrounding ?? ownQueryClient;
+  useClientRetriesOnly(cache);
 
   const status = useStore(client.sessionStore, (state) => state.status);
   const user = useStore(client.sessionStore, (state) => state.user);
@@ -144,4 +145,19 @@ function removeUserCachesOnSessionEnd(client: RecordingClient, cache: QueryClien
     }
     scope = next;
   });
+}
+
+const configured = new WeakSet<QueryClient>();
+
+/**
+ * The client already retries what is safe to retry (GETs on network errors, 5xx and 429, with backoff and
+ * `Retry-After`), within `config.retry`. React-query's own retries on top would multiply that budget: a
+ * blocked CORS preflight became 16 requests instead of 4. So this package's queries default to no
+ * react-query retry in the cache they use; a hook's own `retry` option still wins. Set during render, before
+ * any child query reads its defaults; idempotent.
+ */
+function useClientRetriesOnly(queryClient: QueryClient): void {
+  if (configured.has(queryClient)) return;
+  configured.add(queryClient);
+  queryClient.setQueryDefaults(recordingKeys.all, { retry: false });
 }

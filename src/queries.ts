@@ -94,10 +94,14 @@ function options<TData, TKey extends QueryKey>(
   fetch: (signal: AbortSignal) => Promise<TData>,
   staleTime: number = PROGRAM_STALE_TIME_MS,
 ) {
+  // Each caller builds `queryKey` from exactly the inputs its `fetch` closes over.
+  // eslint-disable-next-line @tanstack/query/exhaustive-deps
   return queryOptions<TData, RecordingServiceError, TData, TKey>({
     queryKey,
     queryFn: (context) => fetchWithQuerySignal(context, fetch),
     staleTime,
+    // The client retries what is safe to retry; react-query's retries would multiply its budget.
+    retry: false,
   });
 }
 
@@ -138,6 +142,7 @@ export const recordingQueries = {
       initialPageParam: 0,
       getNextPageParam: (lastPage, _pages, lastOffset) => nextOffset(lastPage, lastOffset),
       staleTime: PROGRAM_STALE_TIME_MS,
+      retry: false,
     }),
 
   byCategory: (client: RecordingClient, categoryId: string, params: CategoryListParams = {}) =>
@@ -167,6 +172,7 @@ export const recordingQueries = {
       queryKey: recordingKeysFor(client).detail(id),
       queryFn: (context) => fetchWithQuerySignal(context, (signal) => client.programs.get(id, {}, { signal })),
       staleTime: PROGRAM_STALE_TIME_MS,
+      retry: false,
       ...(queryClient && {
         initialData: () => findCachedProgram(queryClient, client, id)?.program,
         initialDataUpdatedAt: () => findCachedProgram(queryClient, client, id)?.updatedAt,

@@ -1,5 +1,5 @@
 import { waitFor } from '@testing-library/react';
-import { http, HttpResponse } from 'msw';
+import { http, HttpResponse, type JsonBodyType } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { useChatSessions, usePlaybackAddress, useRecording, useRecordings } from '../../hooks';
 import { renderWithService, setupNetwork, PROGRAMS } from './write/harness';
@@ -7,7 +7,7 @@ import { renderWithService, setupNetwork, PROGRAMS } from './write/harness';
 // MSW sees every request the client starts, aborted ones included, so these counts catch a request that
 // StrictMode's simulated unmount aborted and its remount sent again.
 const sent: string[] = [];
-const json = (body: unknown, type: string) =>
+const json = (body: JsonBodyType, type: string) =>
   HttpResponse.json(body, { headers: { 'content-type': `application/vnd.avaya.${type}+json` } });
 setupNetwork(
   http.get(PROGRAMS, ({ request }) => {

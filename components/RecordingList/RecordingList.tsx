@@ -13,9 +13,12 @@ import { Empty, ErrorMessage, Loading } from '../internal/QueryStatus';
 
 /** Props of {@link RecordingList}. */
 export interface RecordingListProps {
-  /** Filters of the list (`query`, `category`, `orderBy`, `ownerId`, `onlyDeleted`); paging is the list's own. */
-  params?: Omit<RecordingListParams, 'offset' | 'count'>;
-  /** Items per page. Defaults to 10. */
+  /**
+   * Filters of the list (`query`, `category`, `orderBy`, `ownerId`, `onlyDeleted`). `count` is the page size
+   * unless `pageSize` is given; `offset` is where the list starts (it is the list's own from there on).
+   */
+  params?: RecordingListParams;
+  /** Items per page. Defaults to `params.count`, else 10. */
   pageSize?: number;
   /** `'pages'`: previous/next buttons (default); `'more'`: a "Load more" button appending the next page. */
   paging?: 'pages' | 'more';
@@ -130,13 +133,19 @@ function Items({
   );
 }
 
-function PagedList({ params, pageSize, onSelect, selectedId }: RecordingListProps & { pageSize: number }): ReactNode {
+function PagedList({
+  params = {},
+  pageSize,
+  onSelect,
+  selectedId,
+}: RecordingListProps & { pageSize: number }): ReactNode {
   const { messages } = useRecordingService('RecordingList');
-  const paramsKey = JSON.stringify(params ?? {});
-  const [page, setPage] = useState({ key: paramsKey, offset: 0 });
-  // New filters start again at the first page.
-  const offset = page.key === paramsKey ? page.offset : 0;
-  const query = useRecordings({ ...params, offset, count: pageSize }, { placeholderData: keepPreviousData });
+  const { offset: start = 0, count: _count, ...filters } = params;
+  const paramsKey = JSON.stringify([filters, start]);
+  const [page, setPage] = useState({ key: paramsKey, offset: start });
+  // New filters start again where the params say (the first page by default).
+  const offset = page.key === paramsKey ? page.offset : start;
+  const query = useRecordings({ ...filters, offset, count: pageSize }, { placeholderData: keepPreviousData });
   const { data, error, isPending, refetch, isPlaceholderData } = query;
 
   if (isPending) return <Loading />;
@@ -180,8 +189,9 @@ function InfiniteList({
   selectedId,
 }: RecordingListProps & { pageSize: number }): ReactNode {
   const { messages } = useRecordingService('RecordingList');
+  const { offset: _offset, count: _count, ...filters } = params ?? {};
   const { data, error, isPending, refetch, fetchNextPage, hasNextPage, isFetchingNextPage } = useInfiniteRecordings({
-    ...params,
+    ...filters,
     count: pageSize,
   });
   if (isPending) return <Loading />;
@@ -222,7 +232,7 @@ function InfiniteList({
  */
 export function RecordingList({
   params,
-  pageSize = 10,
+  pageSize = params?.count ?? 10,
   paging = 'pages',
   onSelect,
   selectedId,

@@ -117,6 +117,12 @@ describe('RecordingList', () => {
     });
   });
 
+  it('should take its page size and first offset from params', async () => {
+    renderWithService(<RecordingList params={{ count: 5, offset: 5 }} />);
+    expect(await summary()).toHaveTextContent(/^Showing 6-10 of \d+$/);
+    expect(items()).toHaveLength(5);
+  });
+
   it('should append pages with "Load more"', async () => {
     const user = userEvent.setup();
     useEmulator({ seed: 'many' });

@@ -1,0 +1,57 @@
+import type { ReactNode } from 'react';
+import { describe, expectTypeOf, it } from 'vitest';
+import {
+  AccessReportTable,
+  BroadcastSchedule,
+  DeleteRecordingButton,
+  RecordingBrowser,
+  RecordingDetails,
+  RecordingEditor,
+  RecordingFilters,
+  RecordingList,
+  RecordingPlayer,
+  RecordingQA,
+  RecycleBin,
+  SessionStatus,
+  ViewerReport,
+  type RecordingFiltersValue,
+  type RecordingListProps,
+} from '../../components';
+import type { Program, RecordingListParams } from '../../src/types';
+
+describe('component props', () => {
+  it('should render to a ReactNode and accept className', () => {
+    expectTypeOf(RecordingBrowser).returns.toEqualTypeOf<ReactNode>();
+    expectTypeOf(RecordingList).parameter(0).toHaveProperty('className').toEqualTypeOf<string | undefined>();
+    expectTypeOf(SessionStatus).parameter(0).toHaveProperty('className').toEqualTypeOf<string | undefined>();
+  });
+
+  it('should take the params of the client', () => {
+    expectTypeOf<RecordingListProps['params']>().toEqualTypeOf<RecordingListParams | undefined>();
+    expectTypeOf<RecordingListProps['onSelect']>().toEqualTypeOf<((program: Program) => void) | undefined>();
+    expectTypeOf<RecordingFiltersValue>().toEqualTypeOf<Pick<RecordingListParams, 'query' | 'category' | 'orderBy'>>();
+  });
+
+  it('should require the data props', () => {
+    // @ts-expect-error the program id is required
+    void (<RecordingDetails />);
+    // @ts-expect-error the program id is required
+    void (<RecordingEditor />);
+    // @ts-expect-error the program id is required
+    void (<RecordingPlayer />);
+    // @ts-expect-error the program id is required
+    void (<DeleteRecordingButton />);
+    // @ts-expect-error the program id is required
+    void (<RecordingQA />);
+    // @ts-expect-error the program id is required
+    void (<ViewerReport />);
+    // @ts-expect-error controlled: value and onChange are required
+    void (<RecordingFilters />);
+    void (<RecordingPlayer id="p-1" password="1234" />);
+    void (<BroadcastSchedule initialWhen="today" />);
+    void (<AccessReportTable params={{ range: 'LAST_WEEK' }} />);
+    void (<RecycleBin />);
+    // @ts-expect-error not a broadcast window
+    void (<BroadcastSchedule initialWhen="yesterday" />);
+  });
+});

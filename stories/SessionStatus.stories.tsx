@@ -25,7 +25,7 @@ export const SigningIn: Story = {
   }),
 };
 
-/** The token exchange fails with 503: the error is shown with a retry-free form. */
+/** The token exchange fails with 503: the error is shown under the form, which stays ready for another try. */
 export const Error: Story = {
   parameters: emulatorParameters({
     faults: { rules: [{ kind: 'error', status: 503, path: '/ups/resources/authorization' }] },

@@ -35,7 +35,8 @@ describe('useRecordings stories', () => {
     await page.getByText(/^1–10 of/).waitFor({ timeout: 20_000 });
     await page.getByRole('button', { name: 'Next' }).focus();
     await page.keyboard.press('Enter');
-    await page.getByText(/^11–20 of/).waitFor({ timeout: 20_000 });
+    // The settled second page (the default seed has 13 public recordings); not the placeholder "11–20 of 13 (updating)".
+    await page.getByText(/^11–\d+ of \d+$/).waitFor({ timeout: 20_000 });
     await page.context().close();
   }, 60_000);
 

@@ -147,6 +147,10 @@ function PagedList({
   const offset = page.key === paramsKey ? page.offset : start;
   const query = useRecordings({ ...filters, offset, count: pageSize }, { placeholderData: keepPreviousData });
   const { data, error, isPending, refetch, isPlaceholderData } = query;
+  // While the next page loads, the previous one stays on screen: so does its range.
+  const [shown, setShown] = useState(offset);
+  if (data && !isPlaceholderData && shown !== offset) setShown(offset);
+  const shownOffset = isPlaceholderData ? shown : offset;
 
   if (isPending) return <Loading />;
   if (error && !data) return <ErrorMessage error={error} onRetry={() => void refetch()} />;
@@ -156,7 +160,7 @@ function PagedList({
   return (
     <>
       <p className="rrs-list__summary" aria-live="polite" aria-busy={isPlaceholderData}>
-        {messages.pageSummary(offset + 1, offset + data.items.length, total)}
+        {messages.pageSummary(shownOffset + 1, shownOffset + data.items.length, total)}
       </p>
       {error ? <ErrorMessage error={error} onRetry={() => void refetch()} /> : null}
       <Items programs={data.items} onSelect={onSelect} selectedId={selectedId} />

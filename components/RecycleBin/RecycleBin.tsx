@@ -61,6 +61,10 @@ export function RecycleBin({ ownerId, pageSize = 10, className }: RecycleBinProp
     { onlyDeleted: true, offset, count: pageSize, ...(ownerId && { ownerId }) },
     { placeholderData: keepPreviousData },
   );
+  // While the next page loads, the previous one stays on screen: so does its range.
+  const [shown, setShown] = useState(offset);
+  if (data && !isPlaceholderData && shown !== offset) setShown(offset);
+  const shownOffset = isPlaceholderData ? shown : offset;
   // The last item of a later page went away: go back a page.
   if (data && data.items.length === 0 && offset > 0 && !isPlaceholderData) setOffset(Math.max(0, offset - pageSize));
 
@@ -73,7 +77,7 @@ export function RecycleBin({ ownerId, pageSize = 10, className }: RecycleBinProp
     body = (
       <>
         <p className="rrs-list__summary" aria-live="polite">
-          {messages.pageSummary(offset + 1, offset + data.items.length, total)}
+          {messages.pageSummary(shownOffset + 1, shownOffset + data.items.length, total)}
         </p>
         <ul className="rrs-list__items" aria-labelledby={`${ids}-title`}>
           {data.items.map((program, index) => (

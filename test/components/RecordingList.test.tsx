@@ -1,12 +1,13 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { http } from 'msw';
 import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { RecordingList } from '../../components';
-import { EMULATOR_PROGRAMS } from '../../src/testing';
+import { EMULATOR_PROGRAMS, TEST_RECORDING_BASE_URL } from '../../src/testing';
 import { expectAccessible, renderWithService, requestsTo, setupEmulator } from './harness';
 
-const { emulator, useEmulator } = setupEmulator();
+const { emulator, useEmulator, server } = setupEmulator();
 
 const summary = () => screen.findByText(/^Showing \d+-\d+ of \d+$/);
 const items = () => within(screen.getByRole('list', { name: 'Recordings' })).getAllByRole('listitem');
@@ -72,6 +73,26 @@ describe('RecordingList', () => {
     expect(await screen.findByText(/^Showing 11-\d+ of/)).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Previous page' })).toBeEnabled();
     expect(requestsTo(emulator(), '/api/manager/programs').at(-1)?.query.offset).toBe('10');
+  });
+
+  it('should keep showing the current page and its range while the next one loads', async () => {
+    const user = userEvent.setup();
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    // Holds the second page back, then lets the emulator answer it.
+    server.use(
+      http.get(`${TEST_RECORDING_BASE_URL}/api/manager/programs`, async ({ request }) => {
+        if (new URL(request.url).searchParams.get('offset') === '10') await gate;
+      }),
+    );
+    renderWithService(<RecordingList />);
+    await summary();
+    await user.click(screen.getByRole('button', { name: 'Next page' }));
+    expect(screen.getByText(/^Showing 1-10 of \d+$/)).toBeInTheDocument();
+    expect(items()).toHaveLength(10);
+    expect(screen.getByRole('button', { name: 'Next page' })).toBeDisabled();
+    release();
+    expect(await screen.findByText(/^Showing 11-\d+ of \d+$/)).toBeInTheDocument();
   });
 
   it('should load a recording into the cache when an item is hovered', async () => {

@@ -1,6 +1,6 @@
 'use client';
 
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useRecording } from '../../hooks/useRecording';
 import { useRecordingService } from '../../hooks/useRecordingService';
 import { useUnlockRecording } from '../../hooks/useUnlockRecording';
@@ -110,7 +110,20 @@ export function RecordingDetails({
   const { messages, config } = useRecordingService('RecordingDetails');
   const { data: program, error, isPending, refetch } = useRecording(id);
   const [unlockedId, setUnlockedId] = useState<string>();
-  const [editing, setEditing] = useState(false);
+  // Both are per program: another id starts locked and not editing.
+  const [editingId, setEditingId] = useState<string>();
+  const editing = editingId === id;
+  const editRef = useRef<HTMLButtonElement>(null);
+  const refocusEdit = useRef(false);
+  useEffect(() => {
+    if (!refocusEdit.current || !editRef.current) return;
+    refocusEdit.current = false;
+    editRef.current.focus();
+  });
+  const closeEditor = () => {
+    refocusEdit.current = true;
+    setEditingId(undefined);
+  };
   const ids = useId();
   const Heading = `h${headingLevel}` as const;
 
@@ -155,15 +168,13 @@ export function RecordingDetails({
       ) : null}
       {canEdit && !editing ? (
         <div className="rrs-details__actions">
-          <button type="button" className="rrs-button" onClick={() => setEditing(true)}>
+          <button ref={editRef} type="button" className="rrs-button" onClick={() => setEditingId(id)}>
             {messages.edit}
           </button>
           <DeleteRecordingButton id={id} onDeleted={onDeleted} />
         </div>
       ) : null}
-      {canEdit && editing ? (
-        <RecordingEditor id={id} onSaved={() => setEditing(false)} onCancel={() => setEditing(false)} />
-      ) : null}
+      {canEdit && editing ? <RecordingEditor id={id} autoFocus onSaved={closeEditor} onCancel={closeEditor} /> : null}
     </section>
   );
 }

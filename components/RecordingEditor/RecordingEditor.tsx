@@ -18,6 +18,8 @@ export interface RecordingEditorProps {
   onSaved?: (program: Program) => void;
   /** Shows a Cancel button calling this. */
   onCancel?: () => void;
+  /** Focus the name field on mount (when the form opens in place of what the user just pressed). */
+  autoFocus?: boolean;
   /** Extra class names on the form. */
   className?: string;
 }
@@ -67,7 +69,14 @@ function fieldOf(error: RecordingServiceError | null): string | undefined {
   return typeof field === 'string' ? field : undefined;
 }
 
-function Form({ program, id, onSaved, onCancel, className }: RecordingEditorProps & { program: Program }): ReactNode {
+function Form({
+  program,
+  id,
+  onSaved,
+  onCancel,
+  autoFocus,
+  className,
+}: RecordingEditorProps & { program: Program }): ReactNode {
   const { messages } = useRecordingService('RecordingEditor');
   const categories = useCategories();
   const update = useUpdateRecording();
@@ -130,6 +139,7 @@ function Form({ program, id, onSaved, onCancel, className }: RecordingEditorProp
           className="rrs-input"
           value={draft.name}
           required
+          autoFocus={autoFocus}
           onChange={(event) => set('name', event.target.value)}
           {...validation('name')}
         />

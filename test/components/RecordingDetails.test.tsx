@@ -69,6 +69,17 @@ describe('RecordingDetails', () => {
     expect(screen.getByRole('button', { name: 'Edit' })).toBeInTheDocument();
   });
 
+  it('should move the focus into the editor and back to Edit when it closes', async () => {
+    const user = userEvent.setup();
+    renderWithService(<RecordingDetails id={EMULATOR_PROGRAMS.publicRecording} />, { as: 'alice' });
+    (await screen.findByRole('button', { name: 'Edit' })).focus();
+    await user.keyboard('{Enter}');
+    expect(await screen.findByRole('textbox', { name: 'Name' })).toHaveFocus();
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(screen.getByRole('button', { name: 'Edit' })).toHaveFocus();
+    expect(requestsTo(emulator(), `/programs/${EMULATOR_PROGRAMS.publicRecording}`, 'PUT')).toHaveLength(0);
+  });
+
   it('should let the owner delete a recording after confirming', async () => {
     const user = userEvent.setup();
     const onDeleted = vi.fn();

@@ -53,7 +53,8 @@ export function RecordingBrowser({
 
   useEffect(() => {
     if (!moveFocus.current) return;
-    // The details start from the list's copy of the program, so its heading is there on this render.
+    // The details start from the list's copy of the program, so its heading is there on this render; after a
+    // delete, the placeholder takes the focus.
     const heading = detailsRef.current?.querySelector<HTMLElement>('[tabindex="-1"]');
     if (!heading) return;
     moveFocus.current = false;
@@ -84,7 +85,10 @@ export function RecordingBrowser({
                 key={selected}
                 id={selected}
                 onUnlocked={(password) => setUnlocked({ id: selected, password })}
-                onDeleted={() => setSelected(undefined)}
+                onDeleted={() => {
+                  moveFocus.current = true;
+                  setSelected(undefined);
+                }}
               />
               <RecordingPlayer
                 key={`player-${selected}`}
@@ -93,7 +97,9 @@ export function RecordingBrowser({
               />
             </>
           ) : (
-            <p className="rrs-browser__placeholder">{messages.selectRecording}</p>
+            <p className="rrs-browser__placeholder" tabIndex={-1}>
+              {messages.selectRecording}
+            </p>
           )}
         </div>
       </div>

@@ -1,7 +1,7 @@
 'use client';
 
 import { keepPreviousData } from '@tanstack/react-query';
-import { useId, useState, type ReactNode } from 'react';
+import { useId, useRef, useState, type ReactNode } from 'react';
 import { useRecordingService } from '../../hooks/useRecordingService';
 import { useRecordings } from '../../hooks/useRecordings';
 import { useRestoreRecording } from '../../hooks/useRestoreRecording';
@@ -20,7 +20,7 @@ export interface RecycleBinProps {
   className?: string;
 }
 
-function Row({ program }: { program: Program }): ReactNode {
+function Row({ program, onGone }: { program: Program; onGone: () => void }): ReactNode {
   const { messages } = useRecordingService('RecycleBin');
   const restore = useRestoreRecording();
   const id = program.id ?? '';
@@ -36,10 +36,15 @@ function Row({ program }: { program: Program }): ReactNode {
         ) : null}
       </span>
       <span className="rrs-bin__actions" role="group" aria-label={name}>
-        <button type="button" className="rrs-button" disabled={restore.isPending} onClick={() => restore.mutate(id)}>
+        <button
+          type="button"
+          className="rrs-button"
+          disabled={restore.isPending}
+          onClick={() => restore.mutate(id, { onSuccess: onGone })}
+        >
           {messages.restore}
         </button>
-        <DeleteRecordingButton id={id} permanent />
+        <DeleteRecordingButton id={id} permanent onDeleted={onGone} />
       </span>
       {restore.error ? <ErrorMessage error={restore.error} onRetry={() => restore.mutate(id)} /> : null}
     </li>
@@ -57,6 +62,9 @@ export function RecycleBin({ ownerId, pageSize = 10, className }: RecycleBinProp
   const { messages } = useRecordingService('RecycleBin');
   const [offset, setOffset] = useState(0);
   const ids = useId();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  // A restored or deleted row leaves the list: the focus goes to the bin's heading rather than the page.
+  const focusHeading = () => headingRef.current?.focus();
   const { data, error, isPending, refetch, isPlaceholderData } = useRecordings(
     { onlyDeleted: true, offset, count: pageSize, ...(ownerId && { ownerId }) },
     { placeholderData: keepPreviousData },
@@ -81,7 +89,7 @@ export function RecycleBin({ ownerId, pageSize = 10, className }: RecycleBinProp
         </p>
         <ul className="rrs-list__items" aria-labelledby={`${ids}-title`}>
           {data.items.map((program, index) => (
-            <Row key={program.id ?? index} program={program} />
+            <Row key={program.id ?? index} program={program} onGone={focusHeading} />
           ))}
         </ul>
         {total > pageSize ? (
@@ -109,7 +117,7 @@ export function RecycleBin({ ownerId, pageSize = 10, className }: RecycleBinProp
   }
   return (
     <section className={cx('rrs-bin', className)} aria-labelledby={`${ids}-title`}>
-      <h2 id={`${ids}-title`} className="rrs-heading">
+      <h2 id={`${ids}-title`} className="rrs-heading" ref={headingRef} tabIndex={-1}>
         {messages.recycleBin}
       </h2>
       {body}

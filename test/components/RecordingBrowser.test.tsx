@@ -42,6 +42,18 @@ describe('RecordingBrowser', () => {
     expect(container.innerHTML).not.toContain(EMULATOR_PROGRAM_PIN);
   });
 
+  it('should let the owner delete the open recording, then put the focus on the placeholder', async () => {
+    const user = userEvent.setup();
+    const id = EMULATOR_PROGRAMS.publicRecording;
+    renderWithService(<RecordingBrowser initialSelectedId={id} />, { as: 'alice' });
+    const name = emulator().state.programs.get(id)!.name;
+    await user.click(await screen.findByRole('button', { name: 'Delete' }));
+    await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Delete' }));
+    expect(await screen.findByText('Select a recording to see its details.')).toHaveFocus();
+    await waitFor(() => expect(within(list()).queryByText(name)).not.toBeInTheDocument());
+    expect(emulator().state.programs.get(id)?.deleted).toBe(true);
+  });
+
   it('should filter by category', async () => {
     const user = userEvent.setup();
     renderWithService(<RecordingBrowser />);

@@ -28,6 +28,7 @@ describe('RecycleBin', () => {
     await user.click(within(rowOf(name)).getByRole('button', { name: 'Restore' }));
     await waitFor(() => expect(screen.queryByText(name)).not.toBeInTheDocument());
     expect(emulator().state.programs.get(ID)?.deleted).toBe(false);
+    expect(screen.getByRole('heading', { name: 'Recycle bin' })).toHaveFocus();
   });
 
   it('should delete a recording permanently after confirming', async () => {

@@ -17,7 +17,7 @@ type Story = StoryObj<typeof meta>;
 export const Default: Story = {};
 
 /** The MP4 stream only (hls.js not loaded). */
-export const Mp4Only: Story = { args: { hlsJs: false } };
+export const FileOnly: Story = { args: { hlsJs: false } };
 
 /** Downloads are off for this recording. */
 export const NoDownload: Story = { args: { id: EMULATOR_PROGRAMS.htmlTitle } };

@@ -124,6 +124,30 @@ describe('component stories, in use', () => {
     await page.context().close();
   }, 90_000);
 
+  it.each([
+    ['components-recordingplayer--default', ['hls', 'hls.js']],
+    ['components-recordingplayer--file-only', ['mp4']],
+  ])(
+    '%s should play the real media to its end',
+    async (id, sources) => {
+      const page = await open(id, (p) => p.locator('video[data-source]'));
+      // A source Chromium cannot play hands over to the next one; wait for one that has loaded.
+      await page.waitForFunction(() => (document.querySelector('video')?.readyState ?? 0) >= 1, undefined, {
+        timeout: 30_000,
+      });
+      expect(sources).toContain(await page.locator('video').getAttribute('data-source'));
+      await page.evaluate(() => {
+        const video = document.querySelector('video')!;
+        video.muted = true;
+        return video.play();
+      });
+      await page.waitForFunction(() => document.querySelector('video')?.ended === true, undefined, { timeout: 30_000 });
+      expect(await page.getByRole('alert').count()).toBe(0);
+      await page.context().close();
+    },
+    90_000,
+  );
+
   it('RecordingDetails should unlock a protected recording with its password', async () => {
     const page = await open('components-recordingdetails--locked', (p) => p.getByLabel('Password', { exact: true }));
     await page.getByLabel('Password', { exact: true }).fill('1234');

@@ -1,19 +1,25 @@
 // @vitest-environment node
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureCertificates } from '../../src/emulator/certs';
 import { buildPage, type BuiltPage } from './harness/bundle';
 import { launchChromium, type TestBrowser } from './harness/chromium';
 import { emulatorConfig, startEmulator, type RunningEmulator } from './harness/emulator';
 import { listOutcome, openLab } from './harness/lab';
 import { serveStatic, type StaticServer } from './harness/static-server';
-import { createTestPki } from './harness/tls';
 
 let bundle: BuiltPage;
 let site: StaticServer;
 let emulator: RunningEmulator;
 let chromium: TestBrowser;
+let certDir: string;
 
 beforeAll(async () => {
-  const pki = createTestPki(['localhost', '127.0.0.1']);
+  // The page is served over https with a throwaway CA made the way the emulator makes its own.
+  certDir = mkdtempSync(join(tmpdir(), 'rrs-page-pki-'));
+  const pki = ensureCertificates(certDir);
   bundle = await buildPage('lab');
   [site, chromium] = await Promise.all([
     serveStatic(bundle.dir, { tls: { keyPem: pki.keyPem, certPem: pki.certPem } }),
@@ -25,6 +31,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all([chromium?.close(), emulator?.close(), site?.close()]);
   bundle?.dispose();
+  rmSync(certDir, { recursive: true, force: true });
 });
 
 describe('a page served over https', () => {

@@ -12,7 +12,11 @@ export interface EmulatorResources {
   tenantsUrl: string;
 }
 
-/** The WIRE.md default resource paths. */
+/**
+ * The WIRE.md default resource paths. Written here again rather than imported from the client's config on
+ * purpose: the emulator is the client's independent counterpart, so a wrong default in the client fails
+ * the contract tests instead of being mirrored.
+ */
 export const DEFAULT_RESOURCES: EmulatorResources = Object.freeze({
   programsUrl: '/api/manager/programs',
   categoriesUrl: '/api/manager/categories',

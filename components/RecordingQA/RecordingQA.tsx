@@ -163,10 +163,10 @@ function Moderator({ programId, moderatorPin, pollMs }: RecordingQAProps): React
       <ul className="rrs-qa__sessions" aria-labelledby={`${ids}-sessions`}>
         {sessions.data.map((session) =>
           session.sessionId ? (
-            <li key={session.sessionId}>
+            <li key={session.sessionId} className="rrs-list__item">
               <button
                 type="button"
-                className="rrs-list__select"
+                className="rrs-list__select rrs-qa__session"
                 aria-current={session.sessionId === selected ? 'true' : undefined}
                 onClick={() => setSelected(session.sessionId)}
               >

@@ -14,6 +14,10 @@ export default defineConfig({
   target: 'es2022',
   sourcemap: false,
   clean: true,
+  // One output module per source module, as TanStack Query ships: each keeps its own 'use client'
+  // directive, so React Server Components apps can import the core (recordingQueries, the client) on the
+  // server and the hooks and components only on the client.
+  unbundle: true,
   copy: [{ from: 'components/styles.css', to: 'dist' }],
   external: [
     /^react($|\/)/,

@@ -488,12 +488,14 @@ export function createOperations(config: ResolvedRecordingServiceConfig, http: H
         answer: answers.systemSettings,
       });
     },
-    async tenant(tenantId = config.tenantId, options) {
+    async tenant(tenantIdOrOptions?: string | RequestOptions, options?: RequestOptions) {
+      const onlyOptions = typeof tenantIdOrOptions === 'object' && tenantIdOrOptions !== null;
+      const tenantId = onlyOptions ? config.tenantId : (tenantIdOrOptions ?? config.tenantId);
       return call({
         method: 'GET',
         path: `${config.resources.tenantsUrl}/${encodeSegment(tenantId, 'tenantId')}`,
         accept: 'application/json',
-        signal: options?.signal,
+        signal: (onlyOptions ? tenantIdOrOptions.signal : undefined) ?? options?.signal,
         answer: answers.tenant,
       });
     },

@@ -342,7 +342,7 @@ export interface ProgramsApi {
   /** With `keepalive: true` the call uses `fetch` keepalive, so it survives page unload. */
   reportViewEnd(
     id: string,
-    reportId: string,
+    reportId: string | number,
     params?: { dnId?: string; keepalive?: boolean } & RequestOptions,
     options?: RequestOptions,
   ): Promise<void>;
@@ -398,6 +398,8 @@ export interface SettingsApi {
   system(options?: RequestOptions): Promise<SystemSettings>;
   /** Defaults to the configured tenant. */
   tenant(tenantId?: string, options?: RequestOptions): Promise<Tenant>;
+  /** The configured tenant, with request options only: `tenant({ signal })`. */
+  tenant(options: RequestOptions): Promise<Tenant>;
 }
 
 export interface ReportsApi {

@@ -46,6 +46,9 @@ describe('createRecordingClient types', () => {
     void client.programs.list({ count: 1, signal });
     void client.programs.status('p1', { signal });
     void client.reports.viewers('p1', { range: 'ALL', signal });
+    void client.settings.tenant({ signal });
+    void client.settings.tenant('other', { signal });
+    void client.programs.reportViewEnd('p1', 7, { dnId: 'dn1', keepalive: true });
     // @ts-expect-error unknown list parameter
     void client.programs.list({ colour: 'red' });
     // @ts-expect-error bad range

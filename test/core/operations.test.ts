@@ -395,6 +395,17 @@ describe('createRecordingClient operations', () => {
       expect(seen[0]!.headers.get('accept')).toBe('application/json');
     });
 
+    it('should take request options alone as the last argument of tenant()', async () => {
+      const seen = recordAll({ id: 'default' });
+      const client = newClient();
+      await client.settings.tenant({ signal: new AbortController().signal });
+      await client.settings.tenant(undefined, { signal: new AbortController().signal });
+      expect(seen.map((r) => r.path)).toEqual(['/api/manager/tenants/default', '/api/manager/tenants/default']);
+      const aborted = AbortSignal.abort();
+      expect(await caught(() => client.settings.tenant({ signal: aborted }))).toMatchObject({ kind: 'aborted' });
+      expect(seen).toHaveLength(2);
+    });
+
     it('should get the access and viewer reports with their parameters', async () => {
       const seen = recordAll([{ programId: 'p1', username: null, guest: true }]);
       const client = newClient();

@@ -20,30 +20,38 @@ export interface DeleteRecordingVariables {
   deleteResources?: boolean;
 }
 
+const normalize = (variables: string | DeleteRecordingVariables): DeleteRecordingVariables =>
+  typeof variables === 'string' ? { id: variables } : variables;
+
 /**
  * Deletes a program: it leaves every cached list at once (their `totalItemCount` drops by one) and comes
  * back if the server refuses. The recycle bin (`onlyDeleted` lists) is refetched afterwards; a permanent
- * delete also drops the program's detail.
+ * delete also drops the program's detail. `mutate` takes the id alone (the server's defaults) or
+ * `{ id, permanent?, deleteResources? }`.
  *
  * @example
  * const remove = useDeleteRecording();
- * remove.mutate({ id, permanent: false });
+ * remove.mutate(id); // to the recycle bin
+ * remove.mutate({ id, permanent: true, deleteResources: false });
  */
 export function useDeleteRecording(): UseMutationResult<
   void,
   RecordingServiceError,
-  DeleteRecordingVariables,
+  string | DeleteRecordingVariables,
   CacheSnapshot
 > {
   const { client } = useRecordingService();
   const queryClient = useQueryClient();
-  return useMutation<void, RecordingServiceError, DeleteRecordingVariables, CacheSnapshot>({
-    mutationFn: ({ id, permanent, deleteResources }) =>
-      client.programs.remove(id, {
+  return useMutation<void, RecordingServiceError, string | DeleteRecordingVariables, CacheSnapshot>({
+    mutationFn: (variables) => {
+      const { id, permanent, deleteResources } = normalize(variables);
+      return client.programs.remove(id, {
         ...(permanent !== undefined && { permanent }),
         ...(deleteResources !== undefined && { deleteResources }),
-      }),
-    onMutate: async ({ id, permanent }) => {
+      });
+    },
+    onMutate: async (variables) => {
+      const { id, permanent } = normalize(variables);
       const keys = recordingKeysFor(client);
       const snapshot = await snapshotProgram(queryClient, keys, id);
       removeProgramFromLists(queryClient, keys, id, 'lists');
@@ -53,11 +61,13 @@ export function useDeleteRecording(): UseMutationResult<
     onError: (_error, _variables, snapshot) => {
       if (snapshot) restoreSnapshot(queryClient, snapshot);
     },
-    onSuccess: (_data, { id, permanent }) => {
+    onSuccess: (_data, variables) => {
+      const { id, permanent } = normalize(variables);
       const keys = recordingKeysFor(client);
       if (permanent) queryClient.removeQueries({ queryKey: keys.detail(id) });
     },
-    onSettled: (_data, error, { id, permanent }) => {
+    onSettled: (_data, error, variables) => {
+      const { id, permanent } = normalize(variables);
       const keys = recordingKeysFor(client);
       return Promise.all([
         error || !permanent ? queryClient.invalidateQueries({ queryKey: keys.detail(id) }) : undefined,

@@ -13,7 +13,8 @@ export interface OpenChatSessionVariables {
 
 /**
  * Opens a Q&A session on a program. The new session is cached, so `useChatSession` on it starts from it
- * and only polls for newer messages; the program's session list is refetched.
+ * and only polls for newer messages; the program's session list is refetched. `mutate` takes
+ * `{ sender }` or the sender's display name alone.
  *
  * @example
  * const open = useOpenChatSession(programId);
@@ -21,11 +22,12 @@ export interface OpenChatSessionVariables {
  */
 export function useOpenChatSession(
   programId: string,
-): UseMutationResult<ChatSession, RecordingServiceError, OpenChatSessionVariables> {
+): UseMutationResult<ChatSession, RecordingServiceError, string | OpenChatSessionVariables> {
   const { client } = useRecordingService();
   const queryClient = useQueryClient();
-  return useMutation<ChatSession, RecordingServiceError, OpenChatSessionVariables>({
-    mutationFn: ({ sender }) => client.chat.openSession(programId, { sender }),
+  return useMutation<ChatSession, RecordingServiceError, string | OpenChatSessionVariables>({
+    mutationFn: (variables) =>
+      client.chat.openSession(programId, { sender: typeof variables === 'string' ? variables : variables.sender }),
     onSuccess: (session) => {
       const keys = recordingKeysFor(client);
       if (session.sessionId) queryClient.setQueryData(keys.chatSession(programId, session.sessionId), session);

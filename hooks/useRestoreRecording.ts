@@ -6,21 +6,37 @@ import { recordingKeysFor } from '../src/queries';
 import type { Program } from '../src/types';
 import { useRecordingService } from './useRecordingService';
 
+/** What `mutate` of {@link useRestoreRecording} takes besides a bare id. */
+export interface RestoreRecordingVariables {
+  id: string;
+}
+
+const idOf = (variables: string | RestoreRecordingVariables): string =>
+  typeof variables === 'string' ? variables : variables.id;
+
 /**
  * Brings a program back from the recycle bin: it leaves the cached recycle-bin lists at once, and every list
  * refetches once the server agrees. Works only where the retention policy keeps deleted programs
  * (`N_DAYS`, `FOREVER`); elsewhere the server refuses and the lists roll back.
  *
+ * `mutate` takes the id, or `{ id }`.
+ *
  * @example
  * const restore = useRestoreRecording();
  * restore.mutate(id);
  */
-export function useRestoreRecording(): UseMutationResult<Program, RecordingServiceError, string, CacheSnapshot> {
+export function useRestoreRecording(): UseMutationResult<
+  Program,
+  RecordingServiceError,
+  string | RestoreRecordingVariables,
+  CacheSnapshot
+> {
   const { client } = useRecordingService();
   const queryClient = useQueryClient();
-  return useMutation<Program, RecordingServiceError, string, CacheSnapshot>({
-    mutationFn: (id) => client.programs.restore(id),
-    onMutate: async (id) => {
+  return useMutation<Program, RecordingServiceError, string | RestoreRecordingVariables, CacheSnapshot>({
+    mutationFn: (variables) => client.programs.restore(idOf(variables)),
+    onMutate: async (variables) => {
+      const id = idOf(variables);
       const keys = recordingKeysFor(client);
       const snapshot = await snapshotProgram(queryClient, keys, id);
       removeProgramFromLists(queryClient, keys, id, 'recycle-bin');
@@ -29,10 +45,11 @@ export function useRestoreRecording(): UseMutationResult<Program, RecordingServi
     onError: (_error, _id, snapshot) => {
       if (snapshot) restoreSnapshot(queryClient, snapshot);
     },
-    onSuccess: (program, id) => {
-      queryClient.setQueryData(recordingKeysFor(client).detail(id), program);
+    onSuccess: (program, variables) => {
+      queryClient.setQueryData(recordingKeysFor(client).detail(idOf(variables)), program);
     },
-    onSettled: (_data, error, id) => {
+    onSettled: (_data, error, variables) => {
+      const id = idOf(variables);
       const keys = recordingKeysFor(client);
       // On success the detail is the server's answer already.
       return Promise.all([

@@ -1,4 +1,4 @@
-import type { UseMutationResult, UseQueryResult } from '@tanstack/react-query';
+import type { UseQueryResult } from '@tanstack/react-query';
 import { describe, expectTypeOf, it } from 'vitest';
 import {
   useChatSession,
@@ -41,9 +41,16 @@ describe('write hook types', () => {
   it('useDeleteRecording and useRestoreRecording are mutations on ids', () => {
     const remove = useDeleteRecording();
     remove.mutate({ id: 'p1', permanent: true, deleteResources: false });
+    remove.mutate('p1');
     // @ts-expect-error an id is required
     remove.mutate({ permanent: true });
-    expectTypeOf(useRestoreRecording()).toMatchTypeOf<UseMutationResult<Program, RecordingServiceError, string>>();
+    // @ts-expect-error the id is a string
+    remove.mutate(42);
+    const restore = useRestoreRecording();
+    restore.mutate('p1');
+    restore.mutate({ id: 'p1' });
+    expectTypeOf(restore.data).toEqualTypeOf<Program | undefined>();
+    expectTypeOf(restore.error).toEqualTypeOf<RecordingServiceError | null>();
   });
 
   it('useUnlockRecording takes a password but its variables never hold one', () => {
@@ -70,6 +77,7 @@ describe('write hook types', () => {
   it('useOpenChatSession and usePostChatMessage are typed mutations', () => {
     const open = useOpenChatSession('p1');
     open.mutate({ sender: 'Alice' });
+    open.mutate('Alice');
     expectTypeOf(open.data).toEqualTypeOf<ChatSession | undefined>();
     const post = usePostChatMessage('p1', 's1', { moderatorPin: '4321' });
     expectTypeOf(post.mutate).parameter(0).toEqualTypeOf<NewChatMessage>();

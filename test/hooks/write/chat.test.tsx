@@ -192,4 +192,28 @@ describe('useOpenChatSession', () => {
     expect(cached.some(([key]) => key.at(-1) === 's2')).toBe(true);
     expect(seen.filter((r) => r.method === 'GET' && r.url.pathname.endsWith('/sessions/'))).toHaveLength(2);
   });
+
+  it('should take the sender’s display name alone', async () => {
+    const { result } = renderWithService(() => useOpenChatSession('p1'));
+    const opened = await act(() => result.current.mutateAsync('Carol'));
+    expect(opened.initiatorName).toBe('Carol');
+    expect(seen.find((r) => r.method === 'POST')?.url.searchParams.get('sender')).toBe('Carol');
+  });
+});
+
+describe('Q&A hooks before the ids are known', () => {
+  it('should stay idle, sending nothing, while the program or session id is empty', async () => {
+    const { result } = renderWithService(() => ({
+      sessions: useChatSessions(''),
+      noSession: useChatSession('p1', '', { pollMs: 10 }),
+      noProgram: useChatSession('', 's1', { pollMs: 10 }),
+      ready: useChatSession('p1', 's1', { pollMs: 0 }),
+    }));
+    // The enabled query on the same provider settling shows the others had their chance to send.
+    await waitFor(() => expect(result.current.ready.isSuccess).toBe(true));
+    expect(result.current.sessions.fetchStatus).toBe('idle');
+    expect(result.current.noSession.fetchStatus).toBe('idle');
+    expect(result.current.noProgram.fetchStatus).toBe('idle');
+    expect(seen.map((r) => r.url.pathname)).toEqual([new URL(`${SESSIONS}s1`).pathname]);
+  });
 });

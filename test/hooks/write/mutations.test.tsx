@@ -216,7 +216,28 @@ describe('useDeleteRecording', () => {
   });
 });
 
+describe('useDeleteRecording variables', () => {
+  it('should take the id alone and send the server defaults', async () => {
+    const { result } = await renderViews('b', useDeleteRecording);
+    act(() => result.current.mutation.mutate('b'));
+    await waitFor(() => expect(result.current.mutation.isSuccess).toBe(true));
+    await waitFor(() => expect(ids(result.current.views.bin.data?.items)).toEqual(['b', 'z']));
+    expect(ids(result.current.views.page.data?.items)).toEqual(['a', 'c']);
+    const del = seen.find((r) => r.method === 'DELETE');
+    expect(del?.url.pathname).toBe(new URL(`${PROGRAMS}/b`).pathname);
+    expect(del?.url.searchParams.has('permanent')).toBe(false);
+    expect(del?.url.searchParams.has('deleteResources')).toBe(false);
+  });
+});
+
 describe('useRestoreRecording', () => {
+  it('should take { id } as well as the id', async () => {
+    const { result } = await renderViews('z', useRestoreRecording);
+    act(() => result.current.mutation.mutate({ id: 'z' }));
+    await waitFor(() => expect(ids(result.current.views.page.data?.items)).toEqual(['a', 'b', 'c', 'z']));
+    expect(seen.find((r) => r.method === 'PUT')?.url.pathname).toBe(new URL(`${PROGRAMS}/z`).pathname);
+  });
+
   it('should take the program out of the recycle bin at once and back into the lists', async () => {
     const { result } = await renderViews('z', useRestoreRecording);
     backend.hold();

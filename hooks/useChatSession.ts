@@ -53,6 +53,7 @@ function newestTimestamp(session: ChatSession | undefined): number | undefined {
 /**
  * One Q&A session with its messages, polled. The first load fetches the history; every later fetch (poll,
  * refocus, invalidation) asks only for messages newer than the newest it has (`chatTimestamp`) and merges them.
+ * Disabled while `programId` or `sessionId` is empty.
  *
  * @example
  * const { data } = useChatSession(programId, sessionId, { pollMs: 3000 });
@@ -73,6 +74,7 @@ export function useChatSession(
   return useQuery<ChatSession, RecordingServiceError>({
     refetchInterval: pollMs > 0 ? pollMs : false,
     ...options,
+    enabled: programId === '' || sessionId === '' ? false : (options.enabled ?? true),
     queryKey,
     queryFn: async (context) => {
       const old = queryClient.getQueryData<ChatSession>(queryKey);

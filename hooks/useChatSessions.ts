@@ -17,7 +17,8 @@ export interface ChatSessionsParams {
 }
 
 /**
- * The Q&A sessions of a program (for its owner or a moderator), without their messages.
+ * The Q&A sessions of a program (for its owner or a moderator), without their messages. Disabled while
+ * `programId` is empty.
  *
  * @example
  * const { data: sessions = [] } = useChatSessions(programId, { moderatorPin });
@@ -35,6 +36,7 @@ export function useChatSessions(
   return useQuery<ChatSession[], RecordingServiceError>({
     staleTime: PROGRAM_STALE_TIME_MS,
     ...options,
+    enabled: programId === '' ? false : (options.enabled ?? true),
     queryKey: recordingKeysFor(client).chatSessions(programId),
     queryFn: (context) =>
       fetchWithQuerySignal(context, (signal) =>

@@ -34,7 +34,7 @@ function passwordMarker(password: string): string {
 /**
  * Where and how a program plays (stream URLs, download URL, report URL). For a protected program give its
  * `password`: the key then carries an `unlocked` marker and a salted digest that tells passwords apart,
- * never the password itself, and the entry leaves the cache soon after it is unused.
+ * never the password itself, and the entry leaves the cache soon after it is unused. Disabled while `id` is empty.
  *
  * @example
  * const { data } = usePlaybackAddress(id, { password });
@@ -55,6 +55,7 @@ export function usePlaybackAddress(
     staleTime: PROGRAM_STALE_TIME_MS,
     ...(password && { gcTime: UNLOCKED_PLAYBACK_GC_TIME_MS }),
     ...options,
+    enabled: id === '' ? false : (options.enabled ?? true),
     queryKey: [...base, ...variant, ...(dnid ? [{ dnid }] : [])],
     queryFn: (context) =>
       fetchWithQuerySignal(context, (signal) =>

@@ -82,6 +82,14 @@ describe('useUnlockRecording', () => {
 });
 
 describe('usePlaybackAddress', () => {
+  it('should stay idle while the id is empty', async () => {
+    lockedServer();
+    const { result } = renderWithService(() => ({ none: usePlaybackAddress(''), open: usePlaybackAddress('p2') }));
+    await waitFor(() => expect(result.current.open.isSuccess).toBe(true));
+    expect(result.current.none.fetchStatus).toBe('idle');
+    expect(seen.map((r) => r.url.pathname)).toEqual([new URL(`${PROGRAMS}/p2/url`).pathname]);
+  });
+
   it('should fetch an open program’s address with a GET', async () => {
     lockedServer();
     const { result } = renderWithService(() => usePlaybackAddress('p1'));

@@ -1,4 +1,5 @@
 // @vitest-environment node
+import { inspect } from 'node:util';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import {
@@ -45,6 +46,16 @@ async function rsError(fn: () => unknown): Promise<RecordingServiceError> {
 
 function expectNoSecret(text: string) {
   for (const secret of secrets) expect(text).not.toContain(secret);
+}
+
+/** Everything a thrown error shows: its text, JSON and what Node's inspector prints, cause and stack included. */
+function expectNoSecretIn(error: RecordingServiceError) {
+  expectNoSecret(error.message);
+  expectNoSecret(String(error));
+  expectNoSecret(JSON.stringify(error));
+  expectNoSecret(inspect(error, { depth: 10, showHidden: true }));
+  expectNoSecret(inspect(error.cause, { depth: 10, showHidden: true }));
+  expectNoSecret(error.stack ?? '');
 }
 
 async function signedIn(config: Partial<RecordingServiceConfig> = {}): Promise<RecordingClient> {
@@ -143,6 +154,7 @@ describe('client errors', () => {
       ];
       for (const error of errors) {
         expect(error.kind).toBe('http');
+        expectNoSecretIn(error);
         expectNoSecret(error.message);
         expectNoSecret(String(error));
         expectNoSecret(JSON.stringify(error));
@@ -166,6 +178,7 @@ describe('client errors', () => {
       const client = newClient(testConfig({ logger }));
       const error = await rsError(() => client.session.signIn(PORTAL_TOKEN, 'alice'));
       expect(error.kind).toBe('unauthorized');
+      expectNoSecretIn(error);
       expectNoSecret(JSON.stringify(error));
       expectNoSecret(String(error));
       expectNoSecret(JSON.stringify(client.session.current()));
@@ -188,6 +201,8 @@ describe('client errors', () => {
       server.use(http.get(`${BASE}/*`, () => HttpResponse.error()));
       const error = await rsError(() => client.programs.list());
       expect(error.kind).toBe('network');
+      expectNoSecretIn(error);
+      expect(error.cause).toBeDefined();
       expectNoSecret(JSON.stringify(error));
       expectNoSecret(String(error));
       expectNoSecret(JSON.stringify(calls));

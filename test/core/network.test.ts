@@ -1,4 +1,5 @@
 // @vitest-environment node
+import { inspect } from 'node:util';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -83,6 +84,49 @@ describe('client over real sockets', () => {
     expect(error.kind).toBe('timeout');
     expect(error.message).toContain('100 ms');
     expect(seen).toHaveLength(1);
+  });
+
+  it('should keep the tokens out of everything a real timeout, refusal or abort error shows', async () => {
+    const portalToken = 'portal-secret-5151';
+    const serverToken = 'server-secret-6262';
+    const controller = new AbortController();
+    const { port } = await startServer((request, response) => {
+      // Recording-server calls never answer; the list call is aborted once the server has it.
+      if (request.url?.startsWith('/api/manager/programs?')) controller.abort(new Error(`stop ${serverToken}`));
+      if (request.method !== 'POST') return;
+      response.writeHead(200, { 'Content-Type': 'application/json' });
+      response.end(JSON.stringify({ token: serverToken, snapshotTimestamp: 1 }));
+    });
+    const recording = createRecordingClient({
+      host: '127.0.0.1',
+      port,
+      isSecure: false,
+      tenantId: 'default',
+      timeoutMs: 100,
+      retry: { attempts: 0 },
+      session: { storage: 'memory' },
+      authServer: { host: '127.0.0.1', port, isSecure: false, authorizationPath: '/auth' },
+    });
+    cleanups.push(() => recording.dispose());
+    await recording.session.signIn(portalToken, 'alice');
+    const errors = [
+      await rsError(() => recording.programs.get('p1')),
+      await rsError(() => recording.programs.list({ signal: controller.signal })),
+    ];
+    await cleanups.shift()!();
+    errors.push(await rsError(() => recording.programs.get('p1')));
+    expect(errors.map((error) => error.kind)).toEqual(['timeout', 'aborted', 'network']);
+    for (const error of errors) {
+      const shown = [
+        String(error),
+        JSON.stringify(error),
+        inspect(error, { depth: 10, showHidden: true }),
+        inspect(error.cause, { depth: 10, showHidden: true }),
+      ].join('\n');
+      expect(shown).toContain('token=REDACTED');
+      expect(shown).not.toContain(serverToken);
+      expect(shown).not.toContain(portalToken);
+    }
   });
 
   it('should report an abort while the server is silent', async () => {

@@ -3,7 +3,7 @@
 import { useQuery, type Query, type UseQueryResult } from '@tanstack/react-query';
 import type { RecordingServiceError } from '../src/errors';
 import type { RecordingKeys } from '../src/keys';
-import { recordingQueries, type RecordingQueryOptions } from '../src/queries';
+import { recordingQueries, statusPollDelay, type RecordingQueryOptions } from '../src/queries';
 import type { ProgramStatus } from '../src/types';
 import { useRecordingService } from './useRecordingService';
 
@@ -21,8 +21,7 @@ export interface RecordingStatusOptions<TData = ProgramStatus> extends Recording
   maxPollIntervalMs?: number;
 }
 
-/** The states after which a program's status no longer changes by itself. */
-export const TERMINAL_PROGRAM_STATES: readonly string[] = ['COMPLETE', 'FAILED'];
+export { TERMINAL_PROGRAM_STATES } from '../src/queries';
 
 /**
  * A program's recording status, polled while its state is not terminal: the delay doubles from
@@ -42,12 +41,13 @@ export function useRecordingStatus<TData = ProgramStatus>(
   const { client } = useRecordingService('useRecordingStatus');
   const { pollIntervalMs = 2000, maxPollIntervalMs = 30_000, ...queryOptions } = options;
   const { queryKey, queryFn, staleTime } = recordingQueries.status(client, id);
-  const backoff = (query: Query<ProgramStatus, RecordingServiceError, ProgramStatus, StatusKey>): number | false => {
-    const state = query.state.data?.state;
-    if (state !== undefined && TERMINAL_PROGRAM_STATES.includes(state)) return false;
-    const polls = query.state.dataUpdateCount + query.state.errorUpdateCount;
-    return Math.min(pollIntervalMs * 2 ** Math.max(0, polls - 1), maxPollIntervalMs);
-  };
+  const backoff = ({ state }: Query<ProgramStatus, RecordingServiceError, ProgramStatus, StatusKey>) =>
+    statusPollDelay(
+      state.data?.state,
+      state.dataUpdateCount + state.errorUpdateCount,
+      pollIntervalMs,
+      maxPollIntervalMs,
+    );
   return useQuery<ProgramStatus, RecordingServiceError, TData, StatusKey>({
     queryKey,
     queryFn,

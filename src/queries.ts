@@ -105,6 +105,23 @@ function options<TData, TKey extends QueryKey>(
   });
 }
 
+/** The states after which a program's status no longer changes by itself. */
+export const TERMINAL_PROGRAM_STATES: readonly string[] = ['COMPLETE', 'FAILED'];
+
+/**
+ * The delay before the next poll of a program's status: `false` once its state is terminal (`COMPLETE`,
+ * `FAILED`), else `baseMs` doubled for every poll after the first (`polls` answers so far), at most `maxMs`.
+ */
+export function statusPollDelay(
+  state: string | undefined,
+  polls: number,
+  baseMs: number,
+  maxMs: number,
+): number | false {
+  if (state !== undefined && TERMINAL_PROGRAM_STATES.includes(state)) return false;
+  return Math.min(baseMs * 2 ** Math.max(0, polls - 1), maxMs);
+}
+
 /** Offset of the page after `lastPage`, or `undefined` when the server has no more items. */
 function nextOffset(lastPage: PagedList, lastOffset: number): number | undefined {
   const next = lastOffset + lastPage.items.length;

@@ -12,6 +12,7 @@ import { useSystemSettings } from '../../../hooks/useSystemSettings';
 import { useTemplate } from '../../../hooks/useTemplate';
 import { useTemplates } from '../../../hooks/useTemplates';
 import { useTenant } from '../../../hooks/useTenant';
+import { statusPollDelay } from '../../../src/queries';
 import { BASE, emulatorCalls, requestsTo, serveEmulator, startServer, wrapperWith } from './harness';
 
 const { server, seen } = startServer();
@@ -106,6 +107,15 @@ describe('useRecordingStatus', () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     rerender();
     expect(emulatorCalls(emulator, `programs/${id}/status`)).toHaveLength(3);
+  });
+
+  it('should back off: the delay doubles from the first interval up to the longest, and ends at a terminal state', () => {
+    const delays = [1, 2, 3, 4, 5, 6, 7].map((polls) => statusPollDelay('PENDING', polls, 2000, 30_000));
+    expect(delays).toEqual([2000, 4000, 8000, 16_000, 30_000, 30_000, 30_000]);
+    expect(statusPollDelay(undefined, 0, 2000, 30_000)).toBe(2000);
+    expect(statusPollDelay('STARTED', 2, 100, 1000)).toBe(200);
+    expect(statusPollDelay('COMPLETE', 1, 2000, 30_000)).toBe(false);
+    expect(statusPollDelay('FAILED', 5, 2000, 30_000)).toBe(false);
   });
 
   it('should not poll a FAILED program again', async () => {

@@ -145,6 +145,12 @@ function buildState(options: RecordingEmulatorOptions, now: number): EmulatorSta
   };
 }
 
+const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
+
+function withoutTrailingSlash(path: string): string {
+  return path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
+}
+
 function splitPath(path: string): string[] {
   try {
     return path
@@ -192,11 +198,14 @@ function bytesResponse(
     'Cache-Control': 'no-store',
     ...extra,
   };
-  const range = request.headers.get('range');
+  // RFC 9110: a Range in another unit, or a list of ranges (which we do not serve as multipart), is
+  // ignored and the whole file sent; only a single unsatisfiable or invalid byte range is 416.
+  const raw = request.headers.get('range')?.trim();
+  const range = raw !== undefined && /^bytes=/i.test(raw) && !raw.includes(',') ? raw : null;
   const size = bytes.length;
   const head = request.method === 'HEAD';
   if (range !== null) {
-    const match = /^bytes=(\d*)-(\d*)$/.exec(range.trim());
+    const match = /^bytes=\s*(\d*)-(\d*)\s*$/i.exec(range);
     let start = match?.[1] ? Number(match[1]) : NaN;
     let end = match?.[2] ? Number(match[2]) : size - 1;
     if (match && !match[1] && match[2]) {
@@ -366,7 +375,7 @@ export function createRecordingEmulator(options: RecordingEmulatorOptions = {}):
   };
 
   const route = async (request: Request, url: URL, now: number): Promise<Response> => {
-    if (url.pathname === authorizationPath) return authorize(request, now);
+    if (withoutTrailingSlash(url.pathname) === withoutTrailingSlash(authorizationPath)) return authorize(request, now);
     const ctx: RouteContext = {
       state,
       request,
@@ -454,9 +463,14 @@ export function createRecordingEmulator(options: RecordingEmulatorOptions = {}):
     record.status = response.status;
     if (decision.outcome === 'malformed-json') {
       const text = await response.text();
+      // A body-less answer (204) cannot carry the broken body: it becomes a 200 with one.
+      const bodiless = NULL_BODY_STATUSES.has(response.status);
+      const headers = new Headers(response.headers);
+      if (bodiless) headers.set('Content-Type', 'application/json');
+      headers.delete('Content-Length');
       return new Response(text.slice(0, Math.max(1, Math.floor(text.length / 2))) || '{', {
-        status: response.status,
-        headers: response.headers,
+        status: bodiless ? 200 : response.status,
+        headers,
       });
     }
     if (decision.outcome === 'wrong-media-type') {

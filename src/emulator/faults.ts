@@ -12,7 +12,7 @@ export type EmulatorFaultKind =
   | 'hang'
   /** Drops the connection: a network error under MSW, a destroyed socket on the node server. */
   | 'reset'
-  /** Answers 200 with the right media type and a truncated JSON body. */
+  /** Answers with the route's status and media type but a truncated JSON body; a 204 becomes a 200 with one. */
   | 'malformed-json'
   /** Answers normally but with `Content-Type: text/html`. */
   | 'wrong-media-type';

@@ -68,10 +68,12 @@ export async function routeChat(ctx: RouteContext, programId: string, rest: stri
   const text = body.message;
   if (typeof text !== 'string' || !text.trim())
     throw new HttpError(400, 'message must be a non-empty string', { field: 'message' });
-  if (text.length > MAX_CHAT_MESSAGE_LENGTH) {
+  // Characters, not UTF-16 units: an emoji counts once, as the client counts it.
+  const length = [...text].length;
+  if (length > MAX_CHAT_MESSAGE_LENGTH) {
     throw new HttpError(400, `message must be at most ${MAX_CHAT_MESSAGE_LENGTH} characters`, {
       field: 'message',
-      length: text.length,
+      length,
     });
   }
   const type = body.type ?? 'QUESTION';

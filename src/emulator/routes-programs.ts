@@ -17,8 +17,9 @@ import { HttpError, json, MEDIA_TYPES, noContent, readJsonBody } from './http';
 import type { EmulatorProgram } from './types';
 
 /**
- * The `orderBy`/`orderBy2` values the emulator accepts. Write a field for ascending order, and
- * either `-field` or `field:desc` for descending (`field:asc` is ascending). Lists default to
+ * The `orderBy`/`orderBy2` values the emulator accepts (field names ignore case). Write a field for
+ * ascending order, and `-field`, `field:desc` or `field desc` for descending (`field:asc` and
+ * `field asc` are ascending). Lists default to
  * `-creationDate` (newest first); live broadcasts to `startDate`.
  */
 export const EMULATOR_ORDER_BY = Object.freeze([
@@ -39,9 +40,9 @@ interface Order {
 }
 
 function parseOrder(value: string, param: string): Order {
-  const match = /^(-?)([A-Za-z]+)(?::(asc|desc))?$/i.exec(value.trim());
-  const field = match?.[2] as OrderField | undefined;
-  if (!match || !field || !EMULATOR_ORDER_BY.includes(field) || (match[1] && match[3])) {
+  const match = /^(-?)([A-Za-z]+)(?:(?::|\s+)(asc|desc))?$/i.exec(value.trim());
+  const field = EMULATOR_ORDER_BY.find((f) => f.toLowerCase() === match?.[2]?.toLowerCase());
+  if (!match || !field || (match[1] && match[3])) {
     throw new HttpError(
       400,
       `${param} must be one of ${EMULATOR_ORDER_BY.join(', ')}, optionally as -field or field:desc`,
@@ -337,6 +338,7 @@ export async function routeProgram(ctx: RouteContext, id: string, rest: string[]
     if (method === 'GET') return json(toWire(ctx, caller, program), MEDIA_TYPES.program);
     if (method !== 'PUT' && method !== 'DELETE')
       throw new HttpError(405, 'Method not allowed', undefined, { Allow: 'GET, PUT, DELETE' });
+    if (!caller.user) throw new HttpError(401, 'Sign in to change this program');
     if (!canEdit(caller, program)) throw new HttpError(403, 'You may not change this program');
     if (method === 'PUT') {
       applyUpdate(ctx, program, await readJsonBody(ctx.request, MEDIA_TYPES.program));

@@ -14,12 +14,13 @@ const RANGE_DAYS: Record<ReportRange, number> = {
   ALL: Number.POSITIVE_INFINITY,
 };
 
-function dateParam(ctx: RouteContext, name: string): number | undefined {
+/** A date parameter, epoch ms; a bare day (`2026-03-02`) as `endDate` covers that whole day. */
+function dateParam(ctx: RouteContext, name: 'startDate' | 'endDate'): number | undefined {
   const raw = ctx.url.searchParams.get(name);
   if (raw === null) return undefined;
   const ms = Date.parse(raw);
   if (Number.isNaN(ms)) throw new HttpError(400, `${name} must be an ISO-8601 date`, { parameter: name });
-  return ms;
+  return name === 'endDate' && /^\d{4}-\d{2}-\d{2}$/.test(raw.trim()) ? ms + DAY_MS - 1 : ms;
 }
 
 function filterViews(ctx: RouteContext, views: EmulatorView[], withProgramFilters: boolean): EmulatorView[] {
@@ -82,7 +83,8 @@ export function routeReports(ctx: RouteContext, segments: string[]): Response | 
     return json(page(ctx, sorted).map(wireView), MEDIA_TYPES.list);
   }
   if ((kind === 'programaccess' || kind === 'programview') && segments.length === 2) {
-    const caller = resolveCaller(ctx, { tenantOptional: kind === 'programaccess' });
+    // The legacy client sent no tenantId to the per-program reports: the user's tenant stands in.
+    const caller = resolveCaller(ctx, { tenantOptional: true });
     reporter(caller);
     const program = ctx.state.programs.get(programId!);
     if (!program || program.tenantId !== caller.tenantId) throw new HttpError(404, 'No such program');

@@ -98,6 +98,16 @@ const ALLOWED_HEADERS = new Set([
 ]);
 const EXPOSED_HEADERS = 'Content-Length, Content-Range, Content-Disposition, Accept-Ranges, Retry-After';
 
+/**
+ * The host of the server's URL. A wildcard address listens everywhere but is no place to connect to
+ * (browsers refuse 0.0.0.0), so the URL names the loopback address the certificate covers.
+ */
+function urlHostOf(host: string): string {
+  if (host === '0.0.0.0') return '127.0.0.1';
+  if (host === '::' || host === '[::]') return '[::1]';
+  return host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
+}
+
 function headerRecord(req: IncomingMessage): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(req.headers)) {
@@ -166,7 +176,7 @@ export async function startEmulatorServer(options: EmulatorServerOptions = {}): 
   const serve = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const headers = headerRecord(req);
     const scheme = secure ? 'https' : 'http';
-    const ownOrigin = `${scheme}://${host.includes(':') ? `[${host}]` : host}:${port}`;
+    const ownOrigin = `${scheme}://${urlHostOf(host)}:${port}`;
     let url: URL;
     try {
       url = new URL(req.url ?? '/', headers.host ? `${scheme}://${headers.host}` : ownOrigin);
@@ -280,8 +290,7 @@ export async function startEmulatorServer(options: EmulatorServerOptions = {}): 
     });
   });
   const port = (server.address() as AddressInfo).port;
-  const urlHost = host.includes(':') ? `[${host}]` : host;
-  const url = `${secure ? 'https' : 'http'}://${urlHost}:${port}`;
+  const url = `${secure ? 'https' : 'http'}://${urlHostOf(host)}:${port}`;
 
   const running: EmulatorServer = {
     url,

@@ -1,5 +1,8 @@
 // @vitest-environment node
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { request as httpsRequest } from 'node:https';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 
@@ -60,5 +63,35 @@ describe('recording-service-emulator', () => {
     const bad = run(['--seed', 'huge']);
     expect(await bad.exited).toBe(2);
     expect(bad.output()).toContain('--seed must be');
+  });
+
+  it('should serve HTTPS on every interface with --host 0.0.0.0, print a loopback URL and its CA, and stop on SIGINT', async () => {
+    const certDir = mkdtempSync(join(tmpdir(), 'emulator-cli-certs-'));
+    try {
+      const cli = run(['--secure', '--host', '0.0.0.0', '--port', '0', '--cert-dir', certDir]);
+      await expect.poll(() => cli.output(), { timeout: 15_000 }).toMatch(/Ctrl-C to stop/);
+      const url = /listening on (https:\/\/127\.0\.0\.1:\d+)/.exec(cli.output())?.[1];
+      expect(url).toBeDefined();
+      const caPath = join(certDir, 'ca.pem');
+      expect(cli.output()).toContain(caPath);
+      const status = await new Promise<number>((resolve, reject) => {
+        const req = httpsRequest(
+          `${url}/api/manager/system/settings`,
+          { ca: readFileSync(caPath, 'utf8'), agent: false },
+          (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          },
+        );
+        req.on('error', reject);
+        req.end();
+      });
+      expect(status).toBe(200);
+      cli.child.kill('SIGINT');
+      expect(await cli.exited).toBe(0);
+      expect(cli.output()).toContain('SIGINT: stopping');
+    } finally {
+      rmSync(certDir, { recursive: true, force: true });
+    }
   });
 });

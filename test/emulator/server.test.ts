@@ -113,6 +113,34 @@ describe('startEmulatorServer', () => {
     ]);
   });
 
+  it('should let an allowed origin preflight the token exchange and a DELETE, with credentials', async () => {
+    const server = await start({ allowOrigins: ['http://app.test'] });
+    const preflight = (path: string, method: string, headers: string): Promise<Response> =>
+      fetch(`${server.url}${path}`, {
+        method: 'OPTIONS',
+        headers: {
+          Origin: 'http://app.test',
+          'Access-Control-Request-Method': method,
+          'Access-Control-Request-Headers': headers,
+        },
+      });
+    const auth = await preflight(server.emulator.paths.authorizationPath, 'POST', 'authorization,content-type');
+    expect(auth.status).toBe(204);
+    expect(auth.headers.get('access-control-allow-headers')).toBe('authorization, content-type');
+    expect(auth.headers.get('access-control-allow-credentials')).toBe('true');
+    const del = await preflight('/api/manager/programs/p-004', 'DELETE', 'accept');
+    expect(del.status).toBe(204);
+    expect(del.headers.get('access-control-allow-methods')).toContain('DELETE');
+    expect(del.headers.get('access-control-allow-origin')).toBe('http://app.test');
+  });
+
+  it('should print a loopback URL when it listens on every interface', async () => {
+    const server = await start({ host: '0.0.0.0' });
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(server.authUrl).toBe(`${server.url}/ups/resources/authorization`);
+    expect((await fetch(`${server.url}/api/manager/categories?tenantId=default`)).status).toBe(200);
+  });
+
   it('should log requests with redacted secrets, cookies and TLS, and count non-HTTP connections', async () => {
     const server = await start();
     const creds = server.emulator.signIn('alice');

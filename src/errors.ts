@@ -15,6 +15,16 @@ export interface RecordingServiceErrorInit {
 }
 
 /**
+ * Marks this package's errors across copies of the package: an app that loads both the ESM and the CJS
+ * build (or two bundles) holds two classes, and `instanceof` alone would fail across them.
+ */
+const brand = Symbol.for('react-recording-service.RecordingServiceError');
+
+function isBranded(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[brand] === true;
+}
+
+/**
  * The one error type of this package. Its message, `url`, `details` and JSON form never hold a
  * token, password or PIN.
  *
@@ -43,6 +53,13 @@ export class RecordingServiceError extends Error {
     if (init.cause !== undefined) Object.defineProperty(this, 'cause', { value: summarizeCause(init.cause) });
   }
 
+  /** `instanceof` also recognises an error of another copy of this package (ESM and CJS builds). */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return (
+      Function.prototype[Symbol.hasInstance].call(this, value) || (this === RecordingServiceError && isBranded(value))
+    );
+  }
+
   toJSON(): Record<string, unknown> {
     return {
       name: this.name,
@@ -57,7 +74,9 @@ export class RecordingServiceError extends Error {
   }
 }
 
-/** Narrows `error` to a `RecordingServiceError`. */
+Object.defineProperty(RecordingServiceError.prototype, brand, { value: true });
+
+/** Narrows `error` to a `RecordingServiceError`, from this or any other copy of the package. */
 export function isRecordingServiceError(error: unknown): error is RecordingServiceError {
   return error instanceof RecordingServiceError;
 }

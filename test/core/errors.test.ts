@@ -3,6 +3,7 @@ import { inspect } from 'node:util';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import {
+  RecordingServiceError as RecordingServiceErrorClass,
   isRecordingServiceError,
   type RecordingClient,
   type RecordingServiceConfig,
@@ -124,6 +125,23 @@ describe('client errors', () => {
       kind: 'aborted',
     });
     expect(started).toBe(1);
+  });
+
+  it('should recognise an error thrown by another copy of the package (ESM and CJS builds side by side)', async () => {
+    // A query string makes the module loader evaluate errors.ts a second time: a second class.
+    const secondCopy = '../../src/errors.ts?second-copy';
+    const other = (await import(/* @vite-ignore */ secondCopy)) as typeof import('../../src/errors');
+    expect(other.RecordingServiceError).not.toBe(RecordingServiceErrorClass);
+    const foreign = new other.RecordingServiceError({ kind: 'not-found', message: 'gone', status: 404 });
+    const own = new RecordingServiceErrorClass({ kind: 'http', message: 'boom', status: 500 });
+    expect(isRecordingServiceError(foreign)).toBe(true);
+    expect(foreign instanceof RecordingServiceErrorClass).toBe(true);
+    expect(other.isRecordingServiceError(own)).toBe(true);
+    expect(own instanceof other.RecordingServiceError).toBe(true);
+    expect(own instanceof Error).toBe(true);
+    expect(isRecordingServiceError(new Error('plain'))).toBe(false);
+    expect(isRecordingServiceError({ name: 'RecordingServiceError', kind: 'http', message: 'x' })).toBe(false);
+    expect(Object.getOwnPropertySymbols(own)).toEqual([]);
   });
 
   describe('redaction', () => {

@@ -147,11 +147,13 @@ function parseReceipt(response: HttpResponse): ViewReportReceipt | undefined {
   }
   const id = (value: unknown) =>
     typeof value === 'string' && value !== '' ? value : typeof value === 'number' ? String(value) : undefined;
-  let reportId = id(raw);
-  if (reportId === undefined && typeof raw === 'object' && raw !== null) {
-    const record = raw as Record<string, unknown>;
-    reportId = id(record.reportId) ?? id(record.id);
-  }
+  // The legacy client read `answer.receipt`; the receipt may also be the id itself or carry it as reportId/id.
+  const fromRecord = (value: unknown, depth: number): string | undefined => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return id(value);
+    const record = value as Record<string, unknown>;
+    return id(record.reportId) ?? id(record.id) ?? (depth > 0 ? fromRecord(record.receipt, depth - 1) : undefined);
+  };
+  const reportId = fromRecord(raw, 1);
   return reportId === undefined ? undefined : { reportId, raw };
 }
 

@@ -191,6 +191,8 @@ describe('createRecordingClient operations', () => {
       ['an {id} object', '{"id":"r-2"}', vnd('asr.program.report.receipt.v2'), 'r-2'],
       ['a {reportId} object', '{"reportId":7}', vnd('asr.program.report.receipt.v2'), '7'],
       ['plain text', 'r-3\n', 'text/plain', 'r-3'],
+      ['a {receipt} object, as the legacy client read it', '{"receipt":"r-4"}', 'application/json', 'r-4'],
+      ['a {receipt: {id}} object', '{"receipt":{"id":88}}', vnd('asr.program.report.receipt.v2'), '88'],
     ])('should start a view report answered with %s', async (_label, body, contentType, reportId) => {
       const seen = recordAll(body, contentType);
       const receipt = await newClient().programs.reportViewStart('p1', { dnId: 'dn1' });

@@ -171,17 +171,10 @@ export function toWire(ctx: RouteContext, caller: Caller, program: EmulatorProgr
     reportUrl: `${base}/report?dnId=dn-1`,
   };
   if (password) out.authorizeUrl = `${base}/authorize/`;
+  // Locked: the media facts stay hidden until the PIN is given; the links (thumbnail, status, report)
+  // every program carries stay, since lists show the thumbnail with a lock.
   if (password && !unlocked && isLocked(caller, program)) {
-    for (const key of [
-      'thumbnail',
-      'md5Hash',
-      'dnAddress',
-      'size',
-      'width',
-      'height',
-      'bitrate',
-      'reportUrl',
-    ] as const) {
+    for (const key of ['md5Hash', 'dnAddress', 'size', 'width', 'height', 'bitrate'] as const) {
       delete out[key];
     }
   }

@@ -125,7 +125,11 @@ export function defineContract(transport: Transport): void {
       const locked = await carol.programs.get(EMULATOR_PROGRAMS.pinProtected);
       expect(locked.passwordProtected).toBe(true);
       expect(locked.md5Hash).toBeUndefined();
-      expect(locked.thumbnail).toBeUndefined();
+      expect(locked).toMatchObject({
+        thumbnail: '/thumbnails/p-008.jpg',
+        statusUrl: `${r.baseUrl}${P}/p-008/status`,
+        authorizeUrl: `${r.baseUrl}${P}/p-008/authorize/`,
+      });
       expect((await rejectionOf(carol.programs.authorize('p-008', '0000'))).status).toBe(403);
       const unlocked = await carol.programs.authorize('p-008', EMULATOR_PROGRAM_PIN);
       expect(unlocked.md5Hash).toMatch(/^[0-9a-f]{32}$/);

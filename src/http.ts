@@ -36,7 +36,9 @@ const pathDotSegment = /^(?:\.|%2e){1,2}$/i;
  * Percent-encodes one path segment. `.` and `..` are refused: every URL parser (axios, fetch, the
  * browser) resolves them, encoded or not, so they can never reach the server as a segment.
  */
-export function encodeSegment(value: string, field = 'id'): string {
+export function encodeSegment(given: string, field = 'id'): string {
+  // Ids are numeric on real servers: a JavaScript caller's number is taken as its text.
+  const value: unknown = typeof given === 'number' && Number.isFinite(given) ? String(given) : given;
   if (typeof value !== 'string' || value === '') {
     throw new RecordingServiceError({ kind: 'validation', message: `${field} must be a non-empty string` });
   }
@@ -47,7 +49,19 @@ export function encodeSegment(value: string, field = 'id'): string {
       hint: 'URL parsers resolve "." and ".." segments even when percent-encoded, so such an id cannot be addressed',
     });
   }
-  return encodeURIComponent(value);
+  return encode(value, field);
+}
+
+/** encodeURIComponent, with text it cannot encode (a lone UTF-16 surrogate) refused as a validation error. */
+function encode(value: string, field: string): string {
+  try {
+    return encodeURIComponent(value);
+  } catch {
+    throw new RecordingServiceError({
+      kind: 'validation',
+      message: `${field} is not valid Unicode text (it holds a lone surrogate) and cannot be sent`,
+    });
+  }
 }
 
 /** `?a=1&b=x%20y` from the defined values, in the given order; empty string when none. */
@@ -55,7 +69,7 @@ export function buildQuery(params: QueryParams): string {
   const pairs: string[] = [];
   for (const [key, value] of Object.entries(params)) {
     if (value === undefined) continue;
-    pairs.push(`${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`);
+    pairs.push(`${encode(key, key)}=${encode(String(value), key)}`);
   }
   return pairs.length ? `?${pairs.join('&')}` : '';
 }

@@ -455,6 +455,23 @@ describe('createRecordingClient operations', () => {
       expect(only(seen).rawQuery).toBe('?query=a%26b%3Dc%2Bd%20e%2F%C3%A9%3F%23&tenantId=default');
       expect(seen[0]!.query.get('query')).toBe('a&b=c+d e/é?#');
     });
+
+    it('should take a numeric id from JavaScript as its text', async () => {
+      const seen = recordAll(program, vnd('asr.program.v2'));
+      await newClient().programs.get(12345 as unknown as string);
+      expect(only(seen).path).toBe('/api/manager/programs/12345');
+    });
+
+    it('should refuse text that cannot be encoded (a lone surrogate) as a validation error, sending nothing', async () => {
+      const seen = recordAll(page, vnd('asr.paged.list.v2'));
+      const client = newClient();
+      expect(await caught(() => client.programs.get('a\uD800'))).toMatchObject({ kind: 'validation' });
+      expect(await caught(() => client.programs.list({ query: 'b\uDC00' }))).toMatchObject({
+        kind: 'validation',
+        message: expect.stringContaining('query'),
+      });
+      expect(seen).toHaveLength(0);
+    });
   });
 
   describe('scheme, port and credentials', () => {

@@ -65,7 +65,7 @@ export function useChatSession(
   params: ChatSessionParams = {},
   options: RecordingQueryOptions<ChatSession> = {},
 ): UseQueryResult<ChatSession, RecordingServiceError> {
-  const { client } = useRecordingService();
+  const { client } = useRecordingService('useChatSession');
   const queryClient = useQueryClient();
   const { moderatorPin, pollMs = CHAT_POLL_MS } = params;
   const queryKey = recordingKeysFor(client).chatSession(programId, sessionId);

@@ -29,7 +29,7 @@ export function useChatSessions(
   params: ChatSessionsParams = {},
   options: RecordingQueryOptions<ChatSession[]> = {},
 ): UseQueryResult<ChatSession[], RecordingServiceError> {
-  const { client } = useRecordingService();
+  const { client } = useRecordingService('useChatSessions');
   const { moderatorPin } = params;
   // Which sessions one may see does not depend on which valid PIN was typed: the PIN stays out of the key.
   // eslint-disable-next-line @tanstack/query/exhaustive-deps

@@ -40,7 +40,7 @@ export function useDeleteRecording(): UseMutationResult<
   string | DeleteRecordingVariables,
   CacheSnapshot
 > {
-  const { client } = useRecordingService();
+  const { client } = useRecordingService('useDeleteRecording');
   const queryClient = useQueryClient();
   return useMutation<void, RecordingServiceError, string | DeleteRecordingVariables, CacheSnapshot>({
     mutationFn: (variables) => {

@@ -43,7 +43,7 @@ const fail = (kind: 'forbidden' | 'not-found', message: string, hint?: string) =
  * {url && <a href={url} download>Save ({verified ? 'verified' : 'unchecked'})</a>}
  */
 export function useDownloadRecording(): UseDownloadRecordingResult {
-  const { client } = useRecordingService();
+  const { client } = useRecordingService('useDownloadRecording');
   const queryClient = useQueryClient();
   const controllerRef = useRef<AbortController | null>(null);
   const [bytes, setBytes] = useState<DownloadProgress>({ loaded: 0, total: undefined });

@@ -1,5 +1,6 @@
 'use client';
 
+import { useRecordingService } from './useRecordingService';
 import { useSystemSettings } from './useSystemSettings';
 import { useTenant } from './useTenant';
 
@@ -13,6 +14,7 @@ import { useTenant } from './useTenant';
  * if (!guestsAllowed && status === 'guest') return <SignIn />;
  */
 export function useGuestAccess(): boolean {
+  useRecordingService('useGuestAccess');
   const settings = useSystemSettings();
   const fromTenant = settings.data?.multiTenant === true || settings.isError;
   const tenant = useTenant(undefined, { enabled: fromTenant });

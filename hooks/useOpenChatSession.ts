@@ -23,7 +23,7 @@ export interface OpenChatSessionVariables {
 export function useOpenChatSession(
   programId: string,
 ): UseMutationResult<ChatSession, RecordingServiceError, string | OpenChatSessionVariables> {
-  const { client } = useRecordingService();
+  const { client } = useRecordingService('useOpenChatSession');
   const queryClient = useQueryClient();
   return useMutation<ChatSession, RecordingServiceError, string | OpenChatSessionVariables>({
     mutationFn: (variables) =>

@@ -45,7 +45,7 @@ export function usePlaybackAddress(
   params: PlaybackAddressParams = {},
   options: RecordingQueryOptions<ProgramAddress> = {},
 ): UseQueryResult<ProgramAddress, RecordingServiceError> {
-  const { client } = useRecordingService();
+  const { client } = useRecordingService('usePlaybackAddress');
   const { password, dnid } = params;
   const base = recordingKeysFor(client).playback(id);
   const variant = password ? ['unlocked', passwordMarker(password)] : [];

@@ -45,7 +45,7 @@ export function usePostChatMessage(
   sessionId: string,
   params: PostChatMessageParams = {},
 ): UseMutationResult<void, RecordingServiceError, NewChatMessage, CachedChatMessage> {
-  const { client } = useRecordingService();
+  const { client } = useRecordingService('usePostChatMessage');
   const queryClient = useQueryClient();
   const { moderatorPin } = params;
   return useMutation<void, RecordingServiceError, NewChatMessage, CachedChatMessage>({

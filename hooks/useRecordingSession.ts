@@ -28,7 +28,7 @@ export interface RecordingSessionState {
  * return <button onClick={signOut}>Sign out {user}</button>;
  */
 export function useRecordingSession(): RecordingSessionState {
-  const { client } = useRecordingService();
+  const { client } = useRecordingService('useRecordingSession');
   const status = useStore(client.sessionStore, (state) => state.status);
   const user = useStore(client.sessionStore, (state) => state.user);
   const error = useStore(client.sessionStore, (state) => state.error);

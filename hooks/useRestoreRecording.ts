@@ -31,7 +31,7 @@ export function useRestoreRecording(): UseMutationResult<
   string | RestoreRecordingVariables,
   CacheSnapshot
 > {
-  const { client } = useRecordingService();
+  const { client } = useRecordingService('useRestoreRecording');
   const queryClient = useQueryClient();
   return useMutation<Program, RecordingServiceError, string | RestoreRecordingVariables, CacheSnapshot>({
     mutationFn: (variables) => client.programs.restore(idOf(variables)),

@@ -35,7 +35,7 @@ export type UseUnlockRecordingResult = Omit<
  * unlock.mutate({ id, password }, { onSuccess: () => setLocked(false) });
  */
 export function useUnlockRecording(): UseUnlockRecordingResult {
-  const { client } = useRecordingService();
+  const { client } = useRecordingService('useUnlockRecording');
   const queryClient = useQueryClient();
   const mutation = useMutation<Program, RecordingServiceError, StoredVariables>({
     mutationFn: ({ id, password }) => {

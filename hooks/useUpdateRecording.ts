@@ -40,7 +40,7 @@ function seal({ id, changes }: UpdateRecordingVariables): StoredVariables {
  * update.mutate({ id, changes: { name: 'Town hall (Q3)' } });
  */
 export function useUpdateRecording(): UseUpdateRecordingResult {
-  const { client } = useRecordingService();
+  const { client } = useRecordingService('useUpdateRecording');
   const queryClient = useQueryClient();
   const mutation = useMutation<Program, RecordingServiceError, StoredVariables, CacheSnapshot>({
     onMutate: async ({ id, changes, passwordGiven }) => {

@@ -44,7 +44,7 @@ function cachedDnId(queryClient: QueryClient, client: RecordingClient, id: strin
  * return <video src={src} onPlay={() => void report.start()} onEnded={report.end} />;
  */
 export function useViewReport(id: string, params: ViewReportParams = {}): ViewReportControls {
-  const { client } = useRecordingService();
+  const { client } = useRecordingService('useViewReport');
   const queryClient = useQueryClient();
   const { dnId } = params;
   const viewRef = useRef<ViewReporter | null>(null);

@@ -2,6 +2,7 @@ import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/reac
 import { act, render, renderHook, screen, waitFor } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import type { ReactNode } from 'react';
+import * as api from '../../hooks/index';
 import { useRecordingService } from '../../hooks/useRecordingService';
 import { useRecordings } from '../../hooks/useRecordings';
 import type { RecordingClient } from '../../src/client';
@@ -41,6 +42,20 @@ describe('useRecordingService', () => {
     expect(() => renderHook(() => useRecordings())).toThrow(
       /useRecordings\(\) must be used inside <RecordingServiceProvider>/,
     );
+  });
+
+  it('should make every hook name itself when used outside the provider', () => {
+    const hooks = Object.entries(api as Record<string, unknown>).filter(
+      ([name, value]) => /^use[A-Z]/.test(name) && typeof value === 'function',
+    ) as Array<[string, (...args: string[]) => unknown]>;
+    expect(hooks.length).toBeGreaterThan(30);
+    for (const [name, hook] of hooks) {
+      // useRecordingService's own parameter is the caller's name.
+      const args = name === 'useRecordingService' ? [] : ['p1', 's1'];
+      expect(() => renderHook(() => hook(...args)), name).toThrow(
+        new RegExp(`^${name}\\(\\) must be used inside <RecordingServiceProvider>`),
+      );
+    }
   });
 
   it('should give the client, the resolved config and English messages by default', () => {

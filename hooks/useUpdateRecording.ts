@@ -15,8 +15,15 @@ export interface UpdateRecordingVariables {
   changes: ProgramChanges;
 }
 
-/** The mutation result; `variables.changes` never holds a new `password`. */
-export type UseUpdateRecordingResult = UseMutationResult<Program, RecordingServiceError, UpdateRecordingVariables>;
+/** The flat form `mutate` also takes: the id beside the changed fields, `{ id, name: 'New name' }`. */
+export type FlatUpdateRecordingVariables = { id: string; changes?: never } & ProgramChanges;
+
+/** The mutation result; `variables` is always `{ id, changes }`, and `changes` never holds a new `password`. */
+export type UseUpdateRecordingResult = UseMutationResult<
+  Program,
+  RecordingServiceError,
+  UpdateRecordingVariables | FlatUpdateRecordingVariables
+>;
 
 type StoredVariables = {
   id: string;
@@ -25,8 +32,9 @@ type StoredVariables = {
   passwordGiven: boolean;
 };
 
-function seal({ id, changes }: UpdateRecordingVariables): StoredVariables {
-  const { password, ...rest } = changes;
+function seal(variables: UpdateRecordingVariables | FlatUpdateRecordingVariables): StoredVariables {
+  const { id, changes: nested, ...flat } = variables;
+  const { password, ...rest }: ProgramChanges = nested ?? flat;
   return { id, changes: rest, password: sealSecret(password), passwordGiven: password !== undefined };
 }
 
@@ -34,10 +42,12 @@ function seal({ id, changes }: UpdateRecordingVariables): StoredVariables {
  * Edits a program. Validates the changes first (a `validation` error, nothing sent), then shows them at once
  * in the program's detail and in every cached list page holding it, rolls back if the server refuses, and
  * refetches both when done. A new `password` is sent but kept out of the mutation cache and the program cache.
+ * `mutate` takes `{ id, changes }` or the flat `{ id, ...changes }`.
  *
  * @example
  * const update = useUpdateRecording();
  * update.mutate({ id, changes: { name: 'Town hall (Q3)' } });
+ * update.mutate({ id, allowMediaDownload: true });
  */
 export function useUpdateRecording(): UseUpdateRecordingResult {
   const { client } = useRecordingService('useUpdateRecording');

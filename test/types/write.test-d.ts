@@ -34,6 +34,12 @@ describe('write hook types', () => {
     update.mutate({ id: 'p1', changes: { name: 'x', accessMode: 'PUBLIC' } });
     // @ts-expect-error stream is not a writable field
     update.mutate({ id: 'p1', changes: { stream: true } });
+    update.mutate({ id: 'p1', name: 'x', allowMediaDownload: true });
+    // @ts-expect-error stream is not a writable field (flat form)
+    update.mutate({ id: 'p1', stream: true });
+    // @ts-expect-error one form at a time
+    update.mutate({ id: 'p1', name: 'x', changes: { description: 'y' } });
+    expectTypeOf(update.variables?.id).toEqualTypeOf<string | undefined>();
     // @ts-expect-error accessMode is an enumeration
     update.mutate({ id: 'p1', changes: { accessMode: 'EVERYONE' } });
   });

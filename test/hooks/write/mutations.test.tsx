@@ -127,6 +127,20 @@ describe('useUpdateRecording', () => {
     expect(result.current.views.detail.data?.name).toBe('Renamed');
   });
 
+  it('should take the flat form { id, ...changes } too, validating and sending the same', async () => {
+    const { result } = await renderViews('b', useUpdateRecording);
+    act(() => result.current.mutation.mutate({ id: 'b', name: 'Flat', allowMediaDownload: true }));
+    await waitFor(() => expect(result.current.mutation.isSuccess).toBe(true));
+    expect(JSON.parse(seen.find((r) => r.method === 'PUT')!.body)).toEqual({ name: 'Flat', allowMediaDownload: true });
+    expect(result.current.views.detail.data?.name).toBe('Flat');
+    expect(result.current.mutation.variables).toEqual({ id: 'b', changes: { name: 'Flat', allowMediaDownload: true } });
+
+    seen.length = 0;
+    act(() => result.current.mutation.mutate({ id: 'b', stream: true } as unknown as { id: string }));
+    await waitFor(() => expect(result.current.mutation.error?.kind).toBe('validation'));
+    expect(seen).toEqual([]);
+  });
+
   it('should roll every view back when the server refuses', async () => {
     const { result } = await renderViews('b', useUpdateRecording);
     backend.hold();

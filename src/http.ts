@@ -64,11 +64,12 @@ function encode(value: string, field: string): string {
   }
 }
 
-/** `?a=1&b=x%20y` from the defined values, in the given order; empty string when none. */
+/** `?a=1&b=x%20y` from the defined (non-null) values, in the given order; empty string when none. */
 export function buildQuery(params: QueryParams): string {
   const pairs: string[] = [];
   for (const [key, value] of Object.entries(params)) {
-    if (value === undefined) continue;
+    // null too: a JavaScript caller's "no value" (a cleared form field) must not travel as the text "null".
+    if (value === undefined || value === null) continue;
     pairs.push(`${encode(key, key)}=${encode(String(value), key)}`);
   }
   return pairs.length ? `?${pairs.join('&')}` : '';

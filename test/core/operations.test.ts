@@ -2,7 +2,7 @@
 import axios from 'axios';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import type { RecordingClient } from '../../src';
+import type { RecordingClient, RecordingListParams } from '../../src';
 import {
   AUTH_URL,
   BASE,
@@ -454,6 +454,13 @@ describe('createRecordingClient operations', () => {
       await newClient().programs.list({ query: 'a&b=c+d e/é?#' });
       expect(only(seen).rawQuery).toBe('?query=a%26b%3Dc%2Bd%20e%2F%C3%A9%3F%23&tenantId=default');
       expect(seen[0]!.query.get('query')).toBe('a&b=c+d e/é?#');
+    });
+
+    it('should leave out null parameters from JavaScript, as undefined ones, but send false and 0', async () => {
+      const seen = recordAll(page, vnd('asr.paged.list.v2'));
+      const params = { category: null, query: null, offset: 0, onlyDeleted: false } as unknown as RecordingListParams;
+      await newClient().programs.list(params);
+      expect(only(seen).rawQuery).toBe('?offset=0&onlyDeleted=false&tenantId=default');
     });
 
     it('should take a numeric id from JavaScript as its text', async () => {

@@ -1,4 +1,4 @@
-import type { Program, ProgramAddress } from '../types';
+import type { Program, ProgramAddress, ProgramState } from '../types';
 import { HttpError } from './http';
 import type { EmulatorProgram, EmulatorState, EmulatorTenant, EmulatorUser } from './types';
 
@@ -153,6 +153,18 @@ export function isLocked(caller: Caller, program: EmulatorProgram): boolean {
 
 const enc = encodeURIComponent;
 
+/**
+ * Where a live broadcast stands at `now`: SCHEDULED before its start, STARTED until its duration is
+ * over, then COMPLETE. Broadcasts given a `statusSequence` follow that instead.
+ */
+export function liveStateOf(program: EmulatorProgram, now: number): ProgramState | undefined {
+  if (!program.live || program.statusSequence?.length) return undefined;
+  const start = Date.parse(program.startDate ?? '');
+  if (Number.isNaN(start)) return undefined;
+  if (now < start) return 'SCHEDULED';
+  return now < start + (program.duration ?? 0) * 1000 ? 'STARTED' : 'COMPLETE';
+}
+
 /** The wire form of a program for this caller. A locked program goes out without its media fields. */
 export function toWire(ctx: RouteContext, caller: Caller, program: EmulatorProgram, unlocked = false): Program {
   const { password, moderatorPin: _pin, statusSequence: _seq, thumbnailUpload: _thumb, ...wire } = program;
@@ -170,6 +182,8 @@ export function toWire(ctx: RouteContext, caller: Caller, program: EmulatorProgr
     statusUrl: `${base}/status`,
     reportUrl: `${base}/report?dnId=dn-1`,
   };
+  const live = liveStateOf(program, ctx.now);
+  if (live) Object.assign(out, { programStatus: live, started: live !== 'SCHEDULED' });
   if (password) out.authorizeUrl = `${base}/authorize/`;
   // Locked: the media facts stay hidden until the PIN is given; the links (thumbnail, status, report)
   // every program carries stay, since lists show the thumbnail with a lock.

@@ -6,6 +6,7 @@ import {
   DAY_MS,
   findViewable,
   isLocked,
+  liveStateOf,
   policiesOf,
   removeProgram,
   requireViewer,
@@ -309,7 +310,7 @@ function applyUpdate(ctx: RouteContext, program: EmulatorProgram, body: Record<s
 
 function statusOf(ctx: RouteContext, program: EmulatorProgram): ProgramState {
   const sequence = program.statusSequence;
-  if (!sequence?.length) return program.programStatus ?? 'COMPLETE';
+  if (!sequence?.length) return liveStateOf(program, ctx.now) ?? program.programStatus ?? 'COMPLETE';
   const calls = ctx.state.statusCalls.get(program.id) ?? 0;
   ctx.state.statusCalls.set(program.id, calls + 1);
   const state = sequence[Math.min(calls, sequence.length - 1)]!;

@@ -38,7 +38,7 @@ export const EMULATOR_PROGRAMS = Object.freeze({
   failed: 'p-010',
   /** Live broadcast running now, PUBLIC, Q&A on with moderator PIN {@link EMULATOR_MODERATOR_PIN}, one session. */
   liveNow: 'p-051',
-  /** Live broadcast starting 30 minutes from the emulator clock. */
+  /** Live broadcast starting an hour after the emulator clock (of two hours). */
   liveLaterToday: 'p-054',
   /** Live broadcast two days ahead. */
   liveFuture: 'p-057',
@@ -208,7 +208,6 @@ function defaultProgram(i: number, now: number, random: Random): EmulatorProgram
       creationDate: iso(Math.min(start, now) - DAY),
       duration: 2 * 3600,
       programStatus: start <= now ? 'STARTED' : 'SCHEDULED',
-      statusSequence: [start <= now ? 'STARTED' : 'SCHEDULED'],
       mediaType: 4,
       chatEnabled: true,
       conferenceAddress: `sip:meet-${i}@emulator.local`,

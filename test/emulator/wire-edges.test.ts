@@ -169,4 +169,37 @@ describe('the emulator at the edges of WIRE.md', () => {
     expect(report!.guestUserViews).toBeGreaterThanOrEqual(1);
     expect(report!.totalViews).toBeGreaterThanOrEqual(report!.guestUserViews);
   });
+
+  it('should move a broadcast from scheduled to started to complete as the clock moves', async () => {
+    let now = NOW;
+    const emulator = createRecordingEmulator({ now: () => now });
+    const id = EMULATOR_PROGRAMS.liveLaterToday;
+    const look = async (): Promise<{ program: unknown; state: unknown; liveNow: string[] }> => {
+      const query = { ...emulator.signIn('admin'), timezoneOffset: '0', count: '100' };
+      const program: unknown = await (await emulator.handle(new Request(withQuery(`${P}/${id}`, query)))).json();
+      const status = (await (await emulator.handle(new Request(withQuery(`${P}/${id}/status`, query)))).json()) as {
+        state: unknown;
+      };
+      const page = (await (await emulator.handle(new Request(withQuery(`${P}/live/now`, query)))).json()) as {
+        items: { id: string }[];
+      };
+      return { program, state: status.state, liveNow: page.items.map((p) => p.id) };
+    };
+    const before = await look();
+    expect(before.program).toMatchObject({ live: true, started: false, programStatus: 'SCHEDULED' });
+    expect(before.state).toBe('SCHEDULED');
+    expect(before.liveNow).not.toContain(id);
+
+    now = NOW + 61 * 60_000;
+    const during = await look();
+    expect(during.program).toMatchObject({ started: true, programStatus: 'STARTED' });
+    expect(during.state).toBe('STARTED');
+    expect(during.liveNow).toContain(id);
+
+    now = NOW + 3 * 3_600_000;
+    const after = await look();
+    expect(after.program).toMatchObject({ started: true, programStatus: 'COMPLETE' });
+    expect(after.state).toBe('COMPLETE');
+    expect(after.liveNow).not.toContain(id);
+  });
 });

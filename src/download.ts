@@ -30,7 +30,8 @@ const fail = (kind: 'validation' | 'network' | 'aborted', message: string, hint?
 
 /**
  * Streams a file with `fetch`, reporting progress and computing its MD5 as the bytes arrive; a mismatch
- * fails with a `validation` error (and no file), an abort with an `aborted` one.
+ * fails with a `validation` error (and no file), an abort with an `aborted` one, an error status with the
+ * kind and `status` it maps to (`forbidden`, `not-found`, ...).
  *
  * @example
  * const { blob, verified } = await downloadVerified(address.downloadUrl, { expectedMd5: program.md5Hash, signal });
@@ -41,7 +42,13 @@ export async function downloadVerified(url: string, options: DownloadVerifiedOpt
     if (signal?.aborted) throw fail('aborted', 'Download cancelled');
     throw fail('network', 'The download failed', 'the delivery node cannot be reached');
   });
-  if (!response.ok || !response.body) throw fail('network', `The download failed with status ${response.status}`);
+  if (!response.ok) {
+    const { status } = response;
+    const kind = status === 401 ? 'unauthorized' : status === 403 ? 'forbidden' : status === 404 ? 'not-found' : 'http';
+    // No URL in the error: a delivery node's download address may carry a token.
+    throw new RecordingServiceError({ kind, status, message: `The download failed with status ${status}` });
+  }
+  if (!response.body) throw fail('network', 'The download gave no content');
   const length = Number(response.headers.get('content-length'));
   const total = length > 0 ? length : sizeHint;
   const md5 = createMd5();

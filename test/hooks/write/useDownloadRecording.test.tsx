@@ -113,6 +113,18 @@ describe('useDownloadRecording', () => {
     expect(result.current.verified).toBeUndefined();
   });
 
+  it('should report a delivery node’s error status as its kind, without the download address', async () => {
+    mediaServer({ allowMediaDownload: true, md5Hash: FILE_MD5 });
+    server.use(http.get(MEDIA, () => new HttpResponse(null, { status: 404 })));
+    const { result } = renderWithService(() => useDownloadRecording());
+    act(() => result.current.download('p1'));
+    await waitFor(() => expect(result.current.isError).toBe(true));
+    expect(result.current.error?.kind).toBe('not-found');
+    expect(result.current.error?.status).toBe(404);
+    expect(JSON.stringify(result.current.error) + String(result.current.error?.message)).not.toContain(MEDIA);
+    expect(result.current.url).toBeUndefined();
+  });
+
   it('should download without a check when the server gives no MD5', async () => {
     const media = mediaServer({ allowMediaDownload: true });
     const { result } = renderWithService(() => useDownloadRecording());

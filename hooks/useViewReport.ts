@@ -15,7 +15,10 @@ export interface ViewReportParams {
 
 /** What {@link useViewReport} returns. */
 export interface ViewReportControls {
-  /** Reports that viewing started (once per view); resolves to the report id, `undefined` if refused. */
+  /**
+   * Reports that viewing started (once per view); resolves to the report id, `undefined` if refused or
+   * while the id is empty (nothing is sent then).
+   */
   start: () => Promise<string | undefined>;
   /** Reports that viewing ended: at most once per view, and only after a start. */
   end: () => void;
@@ -58,7 +61,7 @@ export function useViewReport(id: string, params: ViewReportParams = {}): ViewRe
     return viewRef.current;
   }, [client, queryClient, id, dnId]);
 
-  const start = useCallback(() => current().start(), [current]);
+  const start = useCallback(() => (id === '' ? Promise.resolve(undefined) : current().start()), [current, id]);
   const end = useCallback(() => viewRef.current?.end(), []);
 
   useEffect(() => {

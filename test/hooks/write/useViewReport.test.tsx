@@ -126,6 +126,16 @@ describe('useViewReport', () => {
     expect(seen).toEqual([]);
   });
 
+  it('should send nothing while the id is empty', async () => {
+    reportServer();
+    const { result, unmount } = renderWithService(() => useViewReport(''));
+    expect(await act(() => result.current.start())).toBeUndefined();
+    act(() => result.current.end());
+    unmount();
+    await act(() => Promise.resolve());
+    expect(seen).toEqual([]);
+  });
+
   it('should end the previous program’s view when the id changes', async () => {
     reportServer();
     const { result, rerender, unmount } = renderWithService(({ id }: { id: string }) => useViewReport(id), {

@@ -21,7 +21,7 @@ export interface EmulatorServerOptions {
   cert?: string;
   /** Path of the PEM private key of `cert`. */
   key?: string;
-  /** Origins allowed by CORS (exact, e.g. `http://localhost:5173`; `*` allows any). Defaults to none. */
+  /** Origins allowed by CORS (e.g. `http://localhost:5173`, compared as URL origins; `*` allows any). Defaults to none. */
   allowOrigins?: string[];
   /** Seed of the emulator it creates. Defaults to `'default'`. Ignored with `emulator`. */
   seed?: EmulatorSeedName | EmulatorSeedData;
@@ -108,6 +108,21 @@ function urlHostOf(host: string): string {
   return host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
 }
 
+/**
+ * An allowlist entry as browsers send the Origin header: `HTTP://LocalHost:5173/` becomes
+ * `http://localhost:5173`, so a trailing slash or capital letters never block an app silently.
+ */
+function normalizeOrigin(entry: string): string {
+  const trimmed = entry.trim();
+  if (trimmed === '*' || trimmed === 'null') return trimmed;
+  try {
+    const origin = new URL(trimmed).origin;
+    return origin === 'null' ? trimmed : origin;
+  } catch {
+    return trimmed;
+  }
+}
+
 function headerRecord(req: IncomingMessage): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(req.headers)) {
@@ -139,7 +154,7 @@ export async function startEmulatorServer(options: EmulatorServerOptions = {}): 
   const secure = options.secure ?? false;
   const emulator =
     options.emulator ?? createRecordingEmulator({ ...options.emulatorOptions, seed: options.seed ?? 'default' });
-  const allowOrigins = new Set(options.allowOrigins ?? []);
+  const allowOrigins = new Set((options.allowOrigins ?? []).map(normalizeOrigin));
   const maxAge = String(options.corsMaxAgeSeconds ?? 600);
   const requests: EmulatorServerRequest[] = [];
   const clientErrors: EmulatorClientError[] = [];

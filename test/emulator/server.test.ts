@@ -134,6 +134,18 @@ describe('startEmulatorServer', () => {
     expect(del.headers.get('access-control-allow-origin')).toBe('http://app.test');
   });
 
+  it('should match allowlisted origins as browsers send them, whatever the case or a trailing slash', async () => {
+    const server = await start({ allowOrigins: ['HTTP://App.Test:5173/'] });
+    const answer = await fetch(`${server.url}/api/manager/categories?tenantId=default`, {
+      headers: { Origin: 'http://app.test:5173' },
+    });
+    expect(answer.headers.get('access-control-allow-origin')).toBe('http://app.test:5173');
+    const other = await fetch(`${server.url}/api/manager/categories?tenantId=default`, {
+      headers: { Origin: 'http://app.test:5174' },
+    });
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
   it('should print a loopback URL when it listens on every interface', async () => {
     const server = await start({ host: '0.0.0.0' });
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);

@@ -320,7 +320,8 @@ export function createOperations(config: ResolvedRecordingServiceConfig, http: H
       });
     },
     async playbackAddress(id, params, options) {
-      const password = params?.password;
+      // An empty password unlocks nothing: like the legacy client, only a given one makes this a POST.
+      const password = params?.password === '' ? undefined : params?.password;
       return call({
         method: password !== undefined ? 'POST' : 'GET',
         path: `${program(id)}/url`,

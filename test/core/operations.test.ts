@@ -167,10 +167,12 @@ describe('createRecordingClient operations', () => {
       const client = newClient();
       const plain = await client.programs.playbackAddress('p1', { dnid: 'd1' });
       await client.programs.playbackAddress('p1', { password: 'pw-123' });
+      await client.programs.playbackAddress('p1', { password: '' });
       expect(plain.streams?.primaryMediaHlsUrl).toBe('https://cdn/x.m3u8');
       expect(seen.map((r) => `${r.method} ${r.path}${r.rawQuery}`)).toEqual([
         'GET /api/manager/programs/p1/url?dnid=d1&tenantId=default',
         'POST /api/manager/programs/p1/url?tenantId=default',
+        'GET /api/manager/programs/p1/url?tenantId=default',
       ]);
       expect(seen[1]!.headers.get('content-type')).toBe(vnd('asr.program.address.v2'));
       expect(JSON.parse(seen[1]!.body)).toEqual({ password: 'pw-123' });

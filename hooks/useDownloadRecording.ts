@@ -29,7 +29,7 @@ export type UseDownloadRecordingResult = Omit<
   url: string | undefined;
 };
 
-const fail = (kind: 'forbidden' | 'not-found', message: string, hint?: string) =>
+const fail = (kind: 'forbidden' | 'not-found' | 'validation', message: string, hint?: string) =>
   new RecordingServiceError({ kind, message, ...(hint && { hint }) });
 
 /**
@@ -52,6 +52,7 @@ export function useDownloadRecording(): UseDownloadRecordingResult {
   const mutation = useMutation<DownloadedRecording, RecordingServiceError, string>({
     gcTime: 0,
     mutationFn: async (id) => {
+      if (id === '') throw fail('validation', 'No recording to download', 'pass the id of a program');
       const controller = new AbortController();
       controllerRef.current = controller;
       const { signal } = controller;

@@ -125,6 +125,14 @@ describe('useDownloadRecording', () => {
     expect(result.current.url).toBeUndefined();
   });
 
+  it('should refuse an empty id without a request', async () => {
+    const { result } = renderWithService(() => useDownloadRecording());
+    act(() => result.current.download(''));
+    await waitFor(() => expect(result.current.isError).toBe(true));
+    expect(result.current.error?.kind).toBe('validation');
+    expect(seen).toEqual([]);
+  });
+
   it('should download without a check when the server gives no MD5', async () => {
     const media = mediaServer({ allowMediaDownload: true });
     const { result } = renderWithService(() => useDownloadRecording());

@@ -15,8 +15,9 @@ const FIXED_DATE = '2026-01-15T10:00:00.000Z';
  */
 export function makeProgram(overrides: Partial<Program> = {}): Program {
   const id = overrides.id ?? 'p-fixture-1';
+  const self = `https://recordings.test/api/manager/programs/${encodeURIComponent(id)}`;
   return {
-    self: `https://recordings.test/api/manager/programs/${encodeURIComponent(id)}`,
+    self,
     id,
     name: `Recording ${id}`,
     description: 'A fixture recording.',
@@ -50,6 +51,8 @@ export function makeProgram(overrides: Partial<Program> = {}): Program {
     viewCount: 0,
     currentViewerCount: 0,
     thumbnail: `/thumbnails/${encodeURIComponent(id)}.jpg`,
+    statusUrl: `${self}/status`,
+    reportUrl: `${self}/report?dnId=dn-1`,
     chatEnabled: false,
     moderatorPinProtected: false,
     programStatus: 'COMPLETE',

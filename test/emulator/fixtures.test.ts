@@ -17,6 +17,8 @@ describe('fixture factories', () => {
       id: 'x 1',
       name: 'Town hall',
       thumbnail: '/thumbnails/x%201.jpg',
+      statusUrl: 'https://recordings.test/api/manager/programs/x%201/status',
+      reportUrl: 'https://recordings.test/api/manager/programs/x%201/report?dnId=dn-1',
     });
   });
 

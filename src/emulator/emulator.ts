@@ -411,8 +411,40 @@ export function createRecordingEmulator(options: RecordingEmulatorOptions = {}):
           under(url.pathname, resources.tenantsUrl),
         );
     }
-    if (!response) throw new HttpError(404, 'No such resource');
+    if (!response) {
+      const allow = methodsOf(url.pathname);
+      if (allow && !allow.split(', ').includes(request.method))
+        throw new HttpError(405, 'Method not allowed', undefined, { Allow: allow });
+      throw new HttpError(404, 'No such resource');
+    }
     return response;
+  };
+
+  /** The methods of a WIRE.md path answered by one method only (the rest answer 405 themselves). */
+  const methodsOf = (pathname: string): string | undefined => {
+    const programs = under(pathname, resources.programsUrl);
+    if (programs) {
+      const [first, second, third] = programs;
+      const n = programs.length;
+      if (n === 0 || (first === 'category' && n === 2) || (first === 'publisher' && third === 'vod' && n === 3))
+        return 'GET';
+      if (first === 'live' && (n === 1 || (n === 2 && ['future', 'today', 'now'].includes(second!)))) return 'GET';
+      if (second === 'status' && n === 2) return 'GET';
+      if (second === 'report' && (n === 2 || n === 3)) return 'POST';
+      return undefined;
+    }
+    const catalog = under(pathname, resources.categoriesUrl) ?? under(pathname, resources.templatesUrl);
+    if (catalog) return catalog.length <= 1 ? 'GET' : undefined;
+    const reports = under(pathname, resources.reportsUrl);
+    if (reports) {
+      const [kind] = reports;
+      return (kind === 'programaccess' && reports.length <= 2) || (kind === 'programview' && reports.length === 2)
+        ? 'GET'
+        : undefined;
+    }
+    if (under(pathname, resources.systemSettingsUrl)?.length === 0) return 'GET';
+    if (under(pathname, resources.tenantsUrl)?.length === 1) return 'GET';
+    return undefined;
   };
 
   const handle = async (request: Request): Promise<Response> => {

@@ -202,4 +202,29 @@ describe('the emulator at the edges of WIRE.md', () => {
     expect(after.state).toBe('COMPLETE');
     expect(after.liveNow).not.toContain(id);
   });
+
+  it('should answer 405 with Allow for a known path under the wrong method, and 404 for an unknown path', async () => {
+    const emulator = fresh();
+    const admin = emulator.signIn('admin');
+    const call = (method: string, path: string): Promise<Response> =>
+      emulator.handle(new Request(withQuery(`${BASE}${path}`, admin), { method }));
+    const cases: Array<[string, string, string]> = [
+      ['POST', '/api/manager/programs', 'GET'],
+      ['PUT', '/api/manager/programs/', 'GET'],
+      ['POST', '/api/manager/programs/p-004/status', 'GET'],
+      ['GET', '/api/manager/programs/p-004/report', 'POST'],
+      ['PUT', '/api/manager/categories/c-general', 'GET'],
+      ['POST', '/api/manager/reports/programview/p-004', 'GET'],
+      ['PUT', '/api/manager/system/settings', 'GET'],
+      ['DELETE', '/api/manager/tenants/default', 'GET'],
+    ];
+    for (const [method, path, allow] of cases) {
+      const response = await call(method, path);
+      expect([method, path, response.status, response.headers.get('allow')]).toEqual([method, path, 405, allow]);
+      expect(response.headers.get('content-type')).toBe(MEDIA_TYPES.details);
+    }
+    expect((await call('GET', '/api/manager/nothing')).status).toBe(404);
+    expect((await call('GET', '/api/manager/programs/live/all')).status).toBe(404);
+    expect((await call('POST', '/api/manager/programs/p-nope/status')).status).toBe(404);
+  });
 });

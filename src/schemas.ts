@@ -24,19 +24,21 @@ const num = z.optional(z.number());
 const bool = z.optional(z.boolean());
 const strList = z.optional(z.array(z.string()));
 const strOrNum = z.optional(z.union([z.string(), z.number()]));
+/** Ids: text on the wire as far as public material shows, but a numeric id is taken and kept as its text. */
+const idText = z.optional(z.pipe(z.union([z.string(), z.number()]), z.transform(String)));
 
 export const programSchema = z.looseObject({
   self: str,
-  id: str,
+  id: idText,
   name: str,
   description: str,
-  tenantId: str,
+  tenantId: idText,
   owner: str,
   ownerDisplayName: str,
   participantUsers: strList,
   category: str,
-  categoryId: str,
-  templateId: str,
+  categoryId: idText,
+  templateId: idText,
   accessMode: str,
   accessUsers: strList,
   public: bool,
@@ -78,11 +80,11 @@ export const pagedListSchema = z.looseObject({
   totalItemCount: z.optional(z.number()),
 });
 
-export const categorySchema = z.looseObject({ self: str, id: str, name: str, programsUrl: str, tenants: strList });
+export const categorySchema = z.looseObject({ self: str, id: idText, name: str, programsUrl: str, tenants: strList });
 
 export const templateSchema = z.looseObject({
   self: str,
-  id: str,
+  id: idText,
   name: str,
   description: str,
   callBitrate: num,
@@ -109,7 +111,7 @@ export const programAddressSchema = z.looseObject({
 });
 
 export const programStatusSchema = z.looseObject({
-  programId: str,
+  programId: idText,
   state: str,
   stateDetails: str,
   programCreationStage: str,
@@ -118,17 +120,17 @@ export const programStatusSchema = z.looseObject({
 });
 
 export const chatMessageSchema = z.looseObject({
-  sessionId: str,
+  sessionId: idText,
   message: str,
   senderDisplayName: str,
-  senderId: str,
+  senderId: idText,
   timestamp: num,
   authenticated: bool,
   type: str,
 });
 
 export const chatSessionSchema = z.looseObject({
-  sessionId: str,
+  sessionId: idText,
   initiatorName: str,
   lastMessageTime: num,
   initiatorAuthenticated: bool,
@@ -148,7 +150,7 @@ export const systemSettingsSchema = z.looseObject({
 });
 
 export const tenantSchema = z.looseObject({
-  id: str,
+  id: idText,
   name: str,
   enabled: bool,
   allowGuestAccess: bool,
@@ -159,7 +161,7 @@ export const tenantSchema = z.looseObject({
 const nullableStr = z.optional(z.nullable(z.string()));
 
 export const accessReportSchema = z.looseObject({
-  programId: str,
+  programId: idText,
   programName: str,
   ownerName: str,
   categoryName: str,
@@ -176,7 +178,7 @@ export const accessReportSchema = z.looseObject({
 });
 
 export const viewerReportSchema = z.looseObject({
-  programId: str,
+  programId: idText,
   programName: str,
   ownerName: str,
   categoryName: str,

@@ -353,6 +353,15 @@ describe('client errors', () => {
       });
     });
 
+    it('should take numeric ids as their text, keeping unknown fields', async () => {
+      answer(
+        JSON.stringify({ items: [{ id: 42, categoryId: 7, name: 'N', vendorExtra: { a: 1 } }], totalItemCount: 1 }),
+        'application/vnd.avaya.asr.paged.list.v2+json',
+      );
+      const page = await newClient().programs.list();
+      expect(page.items[0]).toEqual({ id: '42', categoryId: '7', name: 'N', vendorExtra: { a: 1 } });
+    });
+
     it('should refuse a wrong shape, naming the path of the issue', async () => {
       answer(JSON.stringify({ items: [{ id: 'p1', name: 42 }] }), 'application/vnd.avaya.asr.paged.list.v2+json');
       const error = await rsError(() => newClient().programs.list());

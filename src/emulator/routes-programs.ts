@@ -418,5 +418,6 @@ function startView(ctx: RouteContext, caller: Caller, program: EmulatorProgram, 
   });
   program.viewCount = (program.viewCount ?? 0) + 1;
   program.currentViewerCount = (program.currentViewerCount ?? 0) + 1;
-  return json({ reportId, id: reportId }, MEDIA_TYPES.reportReceipt);
+  // `receipt` is what the vendor client read; `reportId` and `id` name it plainly.
+  return json({ receipt: reportId, reportId, id: reportId }, MEDIA_TYPES.reportReceipt);
 }

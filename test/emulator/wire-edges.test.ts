@@ -69,7 +69,10 @@ describe('the emulator at the edges of WIRE.md', () => {
     const receipt = await emulator.handle(
       new Request(withQuery(`${P}/p-004/report`, { tenantId: 'default' }), { method: 'POST' }),
     );
-    const { reportId } = (await receipt.json()) as { reportId: string };
+    expect(receipt.headers.get('content-type')).toBe(MEDIA_TYPES.reportReceipt);
+    const body = (await receipt.json()) as { reportId: string };
+    expect(body).toEqual({ receipt: body.reportId, reportId: body.reportId, id: body.reportId });
+    const { reportId } = body;
     emulator.setFaults({ rules: [{ kind: 'malformed-json', path: '/report/' }] });
     const end = await emulator.handle(
       new Request(withQuery(`${P}/p-004/report/${reportId}`, { tenantId: 'default' }), { method: 'POST' }),

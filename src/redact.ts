@@ -4,6 +4,13 @@ export const REDACTED = 'REDACTED';
 /** Query parameter and field names whose values are secrets. */
 const secretKey = /token|password|passwd|secret|pin$|^pin|authorization|cookie/i;
 
+/**
+ * Query parameters that are credentials without being secret-named: the token's `timestamp` travels with it
+ * (API.md: an error's `url` has its credentials redacted). Only in URLs: `timestamp` is an ordinary field of
+ * chat messages.
+ */
+const credentialParam = /^timestamp$/i;
+
 /** Secrets shorter than this are only redacted by key name: replacing every "1" in a text would destroy it. */
 const minSecretLength = 3;
 
@@ -29,7 +36,7 @@ export function redactText(text: string, secrets: Iterable<string | undefined> =
 }
 
 /**
- * Redacts a URL: values of secret query parameters (token, password, moderatorPin, ...) become
+ * Redacts a URL: values of secret query parameters (token, timestamp, password, moderatorPin, ...) become
  * `REDACTED`, then any known secret value left anywhere in it.
  */
 export function redactUrl(url: string, secrets: Iterable<string | undefined> = []): string {
@@ -49,7 +56,7 @@ export function redactUrl(url: string, secrets: Iterable<string | undefined> = [
         } catch {
           // A malformed name is kept as is.
         }
-        return secretKey.test(name) ? `${pair.slice(0, eq)}=${REDACTED}` : pair;
+        return secretKey.test(name) || credentialParam.test(name) ? `${pair.slice(0, eq)}=${REDACTED}` : pair;
       })
       .join('&');
     out = url.slice(0, queryStart + 1) + redactedQuery + (hashStart >= 0 ? url.slice(hashStart) : '');

@@ -13,6 +13,7 @@ import {
   BASE,
   PORTAL_TOKEN,
   SERVER_TOKEN,
+  SNAPSHOT,
   authHandler,
   caught,
   testConfig,
@@ -178,6 +179,8 @@ describe('client errors', () => {
         expectNoSecret(JSON.stringify(error));
         expectNoSecret(error.url ?? '');
         expect(error.url).toContain('token=REDACTED');
+        expect(error.url).toContain('timestamp=REDACTED');
+        expect(error.url).not.toContain(SNAPSHOT);
         expect(Object.keys(error)).not.toContain('cause');
       }
       expect(errors[2]!.url).toContain('moderatorPin=REDACTED');

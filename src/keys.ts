@@ -33,9 +33,9 @@ export interface ReportKeyParams extends ReportParams {
 const ROOT = 'recording-service';
 
 /**
- * Builds the key factory for one scope. `recordingKeys` (the unscoped factory) uses an empty scope, which
- * as a filter matches every scope: `invalidateQueries({ queryKey: recordingKeys.lists() })` reaches every
- * user's lists. Give a partial scope to reach one server or tenant, a full one to address exact entries.
+ * Builds a key factory. The hooks and `recordingQueries` cache under `recordingKeys`, the factory with an
+ * empty scope (the provider keeps one identity per QueryClient at a time). A scope is for apps that cache
+ * entries of their own per server, tenant or user; as a filter, an empty scope matches every scope.
  *
  * Layout: `['recording-service', scope, area, ...]`. Every list (`list`, `infinite`, `byCategory`,
  * `byPublisher`, `broadcasts`) sits under `lists()`; the data of `infinite` keys is `InfiniteData<PagedList>`,
@@ -91,11 +91,11 @@ export function createRecordingKeys(scope: Partial<RecordingScope> = {}) {
 export type RecordingKeys = ReturnType<typeof createRecordingKeys>;
 
 /**
- * The unscoped key factory: as a filter (`invalidateQueries`, `removeQueries`, `cancelQueries`) each key
- * matches that entry in every scope. For exact reads and writes (`getQueryData`, `setQueryData`) use the
- * `queryKey` of a `recordingQueries` factory, or `createRecordingKeys(recordingScope(client))`.
+ * The keys every hook and `recordingQueries` factory caches under: use them for exact reads and writes
+ * (`getQueryData`, `setQueryData`) and as filters (`invalidateQueries`, `removeQueries`, `cancelQueries`).
  *
  * @example
  * queryClient.invalidateQueries({ queryKey: recordingKeys.lists() });
+ * const program = queryClient.getQueryData(recordingKeys.detail(id));
  */
 export const recordingKeys: RecordingKeys = createRecordingKeys();

@@ -12,7 +12,7 @@ import {
   type RecordingServiceMessages,
 } from './context';
 import type { RecordingServiceError } from './errors';
-import { createRecordingKeys, recordingKeys } from './keys';
+import { recordingKeys } from './keys';
 import { recordingScope } from './queries';
 
 /** Props of {@link RecordingServiceProvider}. */
@@ -100,7 +100,8 @@ export function RecordingServiceProvider({
   });
   useEffect(() => client.session.onExpired((error) => onExpiredRef.current?.(error)), [client]);
 
-  useEffect(() => removeUserCachesOnSessionEnd(client, cache), [client, cache]);
+  useEffect(() => resetCachesOnIdentityChange(client, cache), [client, cache]);
+  useResetCachesOnServerChange(built.identity, cache);
 
   const value = useMemo<RecordingServiceContextValue>(
     () => ({
@@ -132,19 +133,34 @@ function useDisposeWhenReplaced(client: RecordingClient): void {
 }
 
 /**
- * Removes every cache entry of a user when their session ends: sign-out, expiry, another tab signing out,
- * or another user signing in. A refresh of the same user's token keeps the cache.
+ * Keeps the package's cache entries to one identity (server, tenant, user) at a time, since they share the
+ * public `recordingKeys`: whenever the signed-in user changes (sign-in, sign-out, expiry, another tab) every
+ * entry is reset, so a user's data disappears at once, a fetch still in flight for the previous identity is
+ * dropped, and mounted queries refetch for whoever is signed in now. A refresh of the same user's token
+ * keeps the cache.
  */
-function removeUserCachesOnSessionEnd(client: RecordingClient, cache: QueryClient): () => void {
-  let scope = recordingScope(client);
+function resetCachesOnIdentityChange(client: RecordingClient, cache: QueryClient): () => void {
+  let user = recordingScope(client).user;
   return client.sessionStore.subscribe((state) => {
     if (state.status === 'signing-in') return;
-    const next = recordingScope(client);
-    if (scope.user !== null && next.user !== scope.user) {
-      cache.removeQueries({ queryKey: createRecordingKeys(scope).all });
-    }
-    scope = next;
+    const next = recordingScope(client).user;
+    if (next === user) return;
+    user = next;
+    void cache.resetQueries({ queryKey: recordingKeys.all });
   });
+}
+
+/**
+ * Resets the package's cache entries when the provider is rebuilt for another server or tenant in the same
+ * QueryClient: their keys do not name the server.
+ */
+function useResetCachesOnServerChange(identity: string, cache: QueryClient): void {
+  const previous = useRef(identity);
+  useEffect(() => {
+    if (previous.current === identity) return;
+    previous.current = identity;
+    void cache.resetQueries({ queryKey: recordingKeys.all });
+  }, [identity, cache]);
 }
 
 const configured = new WeakSet<QueryClient>();

@@ -10,7 +10,7 @@ import {
 import type { RecordingClient } from './client';
 import { baseUrl } from './config';
 import type { RecordingServiceError } from './errors';
-import { createRecordingKeys, type RecordingKeys, type RecordingScope } from './keys';
+import { recordingKeys, type RecordingKeys, type RecordingScope } from './keys';
 import type {
   AccessReport,
   BroadcastParams,
@@ -44,10 +44,8 @@ export type RecordingQueryOptions<TQueryFnData, TData = TQueryFnData, TKey exten
 >;
 
 /**
- * The cache scope of a client right now: its server, tenant and signed-in user (`null` as a guest).
- *
- * @example
- * queryClient.removeQueries({ queryKey: createRecordingKeys(recordingScope(client)).all });
+ * Who a client speaks for right now: its server, tenant and signed-in user (`null` as a guest). The provider
+ * watches it to reset this package's cache entries when it changes.
  */
 export function recordingScope(client: RecordingClient): RecordingScope {
   const session = client.session.current();
@@ -58,9 +56,15 @@ export function recordingScope(client: RecordingClient): RecordingScope {
   };
 }
 
-/** The key factory of a client's current scope (see {@link recordingScope}). */
-export function recordingKeysFor(client: RecordingClient): RecordingKeys {
-  return createRecordingKeys(recordingScope(client));
+/**
+ * The keys a client's queries are cached under: the public `recordingKeys`, so that an app's exact reads and
+ * writes (`getQueryData(recordingKeys.detail(id))`, `setQueryData`) reach what the hooks cached. One
+ * QueryClient holds one server's data for one user at a time: `<RecordingServiceProvider>` resets these
+ * entries when the user signs in, out or changes, or the server or tenant changes. (Two providers for
+ * different servers need a QueryClient each.)
+ */
+export function recordingKeysFor(_client: RecordingClient): RecordingKeys {
+  return recordingKeys;
 }
 
 /**

@@ -7,7 +7,7 @@ import { useRecordingService } from '../../hooks/useRecordingService';
 import { useRecordings } from '../../hooks/useRecordings';
 import type { RecordingClient } from '../../src/client';
 import type { RecordingServiceConfig } from '../../src/config';
-import { createRecordingKeys } from '../../src/keys';
+import { recordingKeys } from '../../src/keys';
 import { RecordingServiceProvider } from '../../src/provider';
 import { createTestQueryClient, TEST_RECORDING_CONFIG } from '../../src/testing/TestProvider';
 import { AUTH_URL, emulatorCalls, serveEmulator, startServer } from '../hooks/read/harness';
@@ -15,8 +15,6 @@ import { createRecordingEmulator } from '../../src/emulator/index';
 import { recordingServiceHandlers } from '../../src/testing/msw';
 
 const { server, seen } = startServer();
-
-const adminScope = { server: 'https://recordings.test', tenantId: 'default', user: 'admin' };
 
 function providerWrapper(props: {
   config?: Partial<RecordingServiceConfig>;
@@ -83,7 +81,7 @@ describe('useRecordingService', () => {
 describe('RecordingServiceProvider', () => {
   it('should keep its client across re-renders with an equal config and rebuild it when the host changes', async () => {
     const first = createRecordingEmulator();
-    const second = createRecordingEmulator();
+    const second = createRecordingEmulator({ seed: 'empty' });
     server.use(
       ...recordingServiceHandlers(first, { baseUrl: 'https://recordings.test' }),
       ...recordingServiceHandlers(second, { baseUrl: 'https://other.test' }),
@@ -109,6 +107,8 @@ describe('RecordingServiceProvider', () => {
 
     rerender(tree('other.test', 5_000));
     await waitFor(() => expect(second.requests).toHaveLength(1));
+    // The other server's answer replaces the first one's in the shared QueryClient.
+    await screen.findByText('total 0');
     expect(clients).toHaveLength(2);
     expect(clients[1]?.config.host).toBe('other.test');
     expect(first.requests).toHaveLength(1);
@@ -177,25 +177,24 @@ describe('RecordingServiceProvider', () => {
     expect(result.current.cache).toBe(own);
   });
 
-  it("should remove the user's cache entries on sign-out and keep the guest's", async () => {
+  it("should reset the user's cache entries on sign-out at once, then refetch as a guest", async () => {
     serveEmulator(server);
     const queryClient = createTestQueryClient();
     const { result } = renderHook(() => ({ service: useRecordingService(), list: useRecordings({ count: 2 }) }), {
       wrapper: providerWrapper({ queryClient }),
     });
     await waitFor(() => expect(result.current.list.isSuccess).toBe(true));
+    const guestTotal = result.current.list.data!.totalItemCount;
     await act(() => result.current.service.client.session.signIn('portal-admin', 'admin'));
-    await waitFor(() => expect(result.current.list.data?.items[0]).toBeDefined());
-    await waitFor(() =>
-      expect(queryClient.getQueryCache().findAll({ queryKey: createRecordingKeys(adminScope).all })).toHaveLength(1),
-    );
+    // A guest's list is refetched with the user's rights: the admin sees every program.
+    await waitFor(() => expect(result.current.list.data?.totalItemCount).toBeGreaterThan(guestTotal));
+    // The hooks cache under the public keys, so an app's exact reads reach their entries.
+    expect(queryClient.getQueryData(recordingKeys.list({ count: 2 }))).toEqual(result.current.list.data);
 
     act(() => result.current.service.client.session.signOut());
-    expect(queryClient.getQueryCache().findAll({ queryKey: createRecordingKeys(adminScope).all })).toHaveLength(0);
-    expect(queryClient.getQueryCache().findAll({ queryKey: createRecordingKeys({ user: null }).lists() })).toHaveLength(
-      1,
-    );
+    expect(queryClient.getQueryData(recordingKeys.list({ count: 2 }))).toBeUndefined();
     expect(result.current.service.session.status).toBe('guest');
+    await waitFor(() => expect(result.current.list.data?.totalItemCount).toBe(guestTotal));
   });
 
   it("should call onSessionExpired once and drop the user's entries when a refresh fails", async () => {
@@ -209,17 +208,19 @@ describe('RecordingServiceProvider', () => {
         config: { session: { storage: 'memory', refreshIntervalMs: 20 } },
       }),
     });
+    await waitFor(() => expect(result.current.list.isSuccess).toBe(true));
+    const guestTotal = result.current.list.data!.totalItemCount;
     await act(() => result.current.service.client.session.signIn('portal-admin', 'admin'));
     await waitFor(() => expect(emulatorCalls(emulator, 'programs').some((r) => r.query.user === 'admin')).toBe(true));
-    await waitFor(() =>
-      expect(queryClient.getQueryCache().findAll({ queryKey: createRecordingKeys(adminScope).all })).toHaveLength(1),
-    );
+    await waitFor(() => expect(result.current.list.data?.totalItemCount).toBeGreaterThan(guestTotal));
     server.use(http.post(AUTH_URL, () => HttpResponse.json({ reason: 'revoked' }, { status: 401 })));
 
     await waitFor(() => expect(result.current.service.session.status).toBe('expired'));
     expect(onSessionExpired).toHaveBeenCalledTimes(1);
     expect(onSessionExpired.mock.calls[0]?.[0]).toMatchObject({ kind: 'unauthorized' });
-    expect(queryClient.getQueryCache().findAll({ queryKey: createRecordingKeys(adminScope).all })).toHaveLength(0);
+    // The admin's list is dropped and refetched as a guest.
+    await waitFor(() => expect(result.current.list.data?.totalItemCount).toBe(guestTotal));
+    expect(emulatorCalls(emulator, 'programs').at(-1)?.query.user).toBeUndefined();
   });
 
   it('should survive StrictMode double mounting: cross-tab sign-out still reaches it and clears the cache', async () => {
@@ -232,18 +233,18 @@ describe('RecordingServiceProvider', () => {
     });
     // Let any (wrongly) scheduled disposal run before signing in.
     await new Promise((resolve) => setTimeout(resolve, 10));
-    await act(() => result.current.service.client.session.signIn('portal-admin', 'admin'));
-    await waitFor(() =>
-      expect(queryClient.getQueryCache().findAll({ queryKey: createRecordingKeys(adminScope).all })).toHaveLength(1),
-    );
     await waitFor(() => expect(result.current.list.isSuccess).toBe(true));
+    const guestTotal = result.current.list.data!.totalItemCount;
+    await act(() => result.current.service.client.session.signIn('portal-admin', 'admin'));
+    await waitFor(() => expect(result.current.list.data?.totalItemCount).toBeGreaterThan(guestTotal));
 
     localStorage.removeItem(storageKey);
     act(() => {
       window.dispatchEvent(new StorageEvent('storage', { key: storageKey, newValue: null, storageArea: localStorage }));
     });
     expect(result.current.service.session.status).toBe('guest');
-    expect(queryClient.getQueryCache().findAll({ queryKey: createRecordingKeys(adminScope).all })).toHaveLength(0);
+    expect(queryClient.getQueryData(recordingKeys.list({ count: 2 }))).toBeUndefined();
+    await waitFor(() => expect(result.current.list.data?.totalItemCount).toBe(guestTotal));
     expect(seen.filter((r) => r.method === 'POST' && r.url.href === AUTH_URL)).toHaveLength(1);
   });
 });

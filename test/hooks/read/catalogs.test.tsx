@@ -1,3 +1,4 @@
+import { recordingKeys } from '../../../src/keys';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { useAccessReport } from '../../../hooks/useAccessReport';
@@ -164,9 +165,7 @@ describe('report hooks', () => {
     rerender({ range: 'LAST_WEEK' });
     await waitFor(() => expect(emulatorCalls(emulator, 'reports/programaccess')).toHaveLength(2));
     expect(emulatorCalls(emulator, 'reports/programaccess')[1]?.query.range).toBe('LAST_WEEK');
-    const reportKeys = queryClient
-      .getQueryCache()
-      .findAll({ queryKey: ['recording-service', { user: 'admin' }, 'reports'] });
+    const reportKeys = queryClient.getQueryCache().findAll({ queryKey: [...recordingKeys.all, 'reports'] });
     expect(reportKeys).toHaveLength(6);
   });
 

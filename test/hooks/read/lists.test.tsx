@@ -7,6 +7,7 @@ import { useRecordingsByPublisher } from '../../../hooks/useRecordingsByPublishe
 import { useSuspenseRecordings } from '../../../hooks/useSuspenseRecordings';
 import { useRecordingService } from '../../../hooks/useRecordingService';
 import { emulatorCalls, serveEmulator, startServer, wrapperWith } from './harness';
+import { recordingKeys } from '../../../src/keys';
 
 const { server } = startServer();
 
@@ -137,8 +138,8 @@ describe('useBroadcasts', () => {
   });
 });
 
-describe('scoped keys', () => {
-  it("should keep a user's lists apart from the guest's and refetch when the user signs in", async () => {
+describe('cache identity', () => {
+  it("should refetch a guest's list with the user's rights when the user signs in, under the public key", async () => {
     const emulator = serveEmulator(server);
     const { wrapper, queryClient } = wrapperWith();
     const { result } = renderHook(() => ({ service: useRecordingService(), list: useRecordings({ count: 100 }) }), {
@@ -150,6 +151,7 @@ describe('scoped keys', () => {
     await waitFor(() => expect(result.current.list.data?.totalItemCount).toBeGreaterThan(guestTotal));
     const calls = emulatorCalls(emulator, 'programs');
     expect(calls.map((r) => r.query.user)).toEqual([undefined, 'admin']);
-    expect(queryClient.getQueryCache().findAll({ queryKey: ['recording-service'] })).toHaveLength(2);
+    expect(queryClient.getQueryCache().findAll({ queryKey: ['recording-service'] })).toHaveLength(1);
+    expect(queryClient.getQueryData(recordingKeys.list({ count: 100 }))).toEqual(result.current.list.data);
   });
 });

@@ -10,6 +10,7 @@ import { DeleteRecordingButton } from '../DeleteRecordingButton/DeleteRecordingB
 import { RecordingEditor } from '../RecordingEditor/RecordingEditor';
 import { cx, formatDate, formatDuration, isoDate, nameOf, resolveUrl } from '../internal/format';
 import { ErrorMessage, Loading } from '../internal/QueryStatus';
+import { TextField } from '../internal/TextField';
 
 /** Props of {@link RecordingDetails}. */
 export interface RecordingDetailsProps {
@@ -41,18 +42,15 @@ function UnlockForm({ id, onUnlocked }: { id: string; onUnlocked: (password: str
   return (
     <form className="rrs-form rrs-unlock" aria-labelledby={`${ids}-title`} onSubmit={submit}>
       <p id={`${ids}-title`}>{messages.locked}</p>
-      <div className="rrs-field">
-        <label htmlFor={`${ids}-password`}>{messages.password}</label>
-        <input
-          id={`${ids}-password`}
-          className="rrs-input"
-          type="password"
-          autoComplete="off"
-          required
-          value={password}
-          onChange={(event) => setPassword(event.target.value)}
-        />
-      </div>
+      <TextField
+        id={`${ids}-password`}
+        label={messages.password}
+        type="password"
+        autoComplete="off"
+        required
+        value={password}
+        onValueChange={setPassword}
+      />
       {unlock.error ? <ErrorMessage error={unlock.error} /> : null}
       <button type="submit" className="rrs-button rrs-button--primary" disabled={unlock.isPending}>
         {unlock.isPending ? messages.loading : messages.unlock}

@@ -10,6 +10,7 @@ import { useRecordingSession } from '../../hooks/useRecordingSession';
 import type { ChatMessageType } from '../../src/types';
 import { cx, formatDate, isoDate } from '../internal/format';
 import { Empty, ErrorMessage, Loading } from '../internal/QueryStatus';
+import { TextField } from '../internal/TextField';
 
 /** Props of {@link RecordingQA}. */
 export interface RecordingQAProps {
@@ -125,17 +126,14 @@ function Asker({ programId, pollMs }: RecordingQAProps): ReactNode {
   };
   return (
     <form className="rrs-form rrs-qa__start" onSubmit={submit}>
-      <div className="rrs-field">
-        <label htmlFor={`${ids}-name`}>{messages.yourName}</label>
-        <input
-          id={`${ids}-name`}
-          className="rrs-input"
-          autoComplete="name"
-          required
-          value={name}
-          onChange={(event) => setName(event.target.value)}
-        />
-      </div>
+      <TextField
+        id={`${ids}-name`}
+        label={messages.yourName}
+        autoComplete="name"
+        required
+        value={name}
+        onValueChange={setName}
+      />
       {open.error ? <ErrorMessage error={open.error} /> : null}
       <button type="submit" className="rrs-button rrs-button--primary" disabled={open.isPending}>
         {open.isPending ? messages.loading : messages.startQuestions}

@@ -5,6 +5,7 @@ import { useRecordingService } from '../../hooks/useRecordingService';
 import { useRecordingSession } from '../../hooks/useRecordingSession';
 import { ErrorMessage } from '../internal/QueryStatus';
 import { cx } from '../internal/format';
+import { TextField } from '../internal/TextField';
 
 /** Props of {@link SessionStatus}. */
 export interface SessionStatusProps {
@@ -62,31 +63,25 @@ export function SessionStatus({ defaultLogin = '', className }: SessionStatusPro
         <h2 id={`${ids}-title`} className="rrs-heading">
           {messages.signInTitle}
         </h2>
-        <div className="rrs-field">
-          <label htmlFor={`${ids}-login`}>{messages.loginId}</label>
-          <input
-            id={`${ids}-login`}
-            className="rrs-input"
-            name="login"
-            autoComplete="username"
-            required
-            value={login}
-            onChange={(event) => setLogin(event.target.value)}
-          />
-        </div>
-        <div className="rrs-field">
-          <label htmlFor={`${ids}-token`}>{messages.portalToken}</label>
-          <input
-            id={`${ids}-token`}
-            className="rrs-input"
-            type="password"
-            name="portal-token"
-            autoComplete="current-password"
-            required
-            value={token}
-            onChange={(event) => setToken(event.target.value)}
-          />
-        </div>
+        <TextField
+          id={`${ids}-login`}
+          label={messages.loginId}
+          name="login"
+          autoComplete="username"
+          required
+          value={login}
+          onValueChange={setLogin}
+        />
+        <TextField
+          id={`${ids}-token`}
+          label={messages.portalToken}
+          type="password"
+          name="portal-token"
+          autoComplete="current-password"
+          required
+          value={token}
+          onValueChange={setToken}
+        />
         <button type="submit" className="rrs-button rrs-button--primary" disabled={signingIn}>
           {signingIn ? messages.signingIn : messages.signIn}
         </button>

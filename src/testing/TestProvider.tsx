@@ -4,11 +4,9 @@ import { QueryClient, type QueryClientConfig } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import type { RecordingServiceConfig } from '../config';
 import { RecordingServiceProvider, type RecordingServiceProviderProps } from '../provider';
+import { TEST_AUTH_BASE_URL, TEST_RECORDING_BASE_URL } from './defaults';
 
-/** Base URL of the recording server that {@link RecordingServiceTestProvider} talks to by default. */
-export const TEST_RECORDING_BASE_URL = 'https://recordings.test';
-/** Base URL of the authorization server that {@link RecordingServiceTestProvider} signs in with by default. */
-export const TEST_AUTH_BASE_URL = 'https://auth.recordings.test';
+export { TEST_AUTH_BASE_URL, TEST_RECORDING_BASE_URL };
 
 /**
  * The config {@link RecordingServiceTestProvider} uses unless given another: the servers above, tenant

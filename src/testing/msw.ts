@@ -1,11 +1,15 @@
 import { http, type RequestHandler } from 'msw';
 import type { RecordingEmulator } from '../emulator/emulator';
+import { TEST_AUTH_BASE_URL } from './defaults';
 
 /** Where the MSW handlers listen. */
 export interface RecordingServiceHandlersOptions {
   /** Recording server base URL, e.g. `https://recordings.test` (its media is served there too). */
   baseUrl: string;
-  /** Authorization server base URL (or any URL on it) when it differs from `baseUrl`. */
+  /**
+   * Authorization server base URL (or any URL on it). Defaults to `TEST_AUTH_BASE_URL`, the one
+   * `RecordingServiceTestProvider` signs in with; the emulator also answers sign-ins on `baseUrl`.
+   */
   authUrl?: string;
 }
 
@@ -26,7 +30,6 @@ export function recordingServiceHandlers(
   emulator: RecordingEmulator,
   options: RecordingServiceHandlersOptions,
 ): RequestHandler[] {
-  const origins = new Set([originOf(options.baseUrl)]);
-  if (options.authUrl) origins.add(originOf(options.authUrl));
+  const origins = new Set([originOf(options.baseUrl), originOf(options.authUrl ?? TEST_AUTH_BASE_URL)]);
   return [...origins].map((origin) => http.all(`${origin}/*`, ({ request }) => emulator.handle(request)));
 }

@@ -9,6 +9,7 @@ import { isRecordingServiceError, type RecordingServiceError } from '../../src/e
 import type { AccessMode, Program, ProgramChanges } from '../../src/types';
 import { cx, nameOf } from '../internal/format';
 import { ErrorMessage, Loading } from '../internal/QueryStatus';
+import { CategoryOptions } from '../internal/CategoryOptions';
 
 /** Props of {@link RecordingEditor}. */
 export interface RecordingEditorProps {
@@ -166,16 +167,12 @@ function Form({
           onChange={(event) => set('categoryId', event.target.value)}
           {...validation('categoryId')}
         >
-          {categories.data?.some((c) => c.id === draft.categoryId) ? null : (
-            <option value={draft.categoryId}>{program.category ?? draft.categoryId}</option>
-          )}
-          {categories.data?.map((category) =>
-            category.id ? (
-              <option key={category.id} value={category.id}>
-                {category.name ?? category.id}
-              </option>
-            ) : null,
-          )}
+          <CategoryOptions
+            categories={categories.data}
+            current={draft.categoryId}
+            currentLabel={program.category ?? draft.categoryId}
+            includeEmpty
+          />
         </select>
         {fieldError('categoryId')}
       </div>

@@ -5,6 +5,7 @@ import { useCategories } from '../../hooks/useCategories';
 import { useRecordingService } from '../../hooks/useRecordingService';
 import type { RecordingListParams } from '../../src/types';
 import { cx } from '../internal/format';
+import { CategoryOptions } from '../internal/CategoryOptions';
 
 /** What {@link RecordingFilters} edits: the filter part of `RecordingListParams`. */
 export type RecordingFiltersValue = Pick<RecordingListParams, 'query' | 'category' | 'orderBy'>;
@@ -101,16 +102,7 @@ export function RecordingFilters({ value, onChange, debounceMs = 300, className 
           onChange={(event) => onChange(withField(value, 'category', event.target.value))}
         >
           <option value="">{messages.allCategories}</option>
-          {categories.data?.map((category) =>
-            category.id ? (
-              <option key={category.id} value={category.id}>
-                {category.name ?? category.id}
-              </option>
-            ) : null,
-          )}
-          {value.category && !categories.data?.some((c) => c.id === value.category) ? (
-            <option value={value.category}>{value.category}</option>
-          ) : null}
+          <CategoryOptions categories={categories.data} current={value.category ?? ''} />
         </select>
       </div>
       <div className="rrs-field">

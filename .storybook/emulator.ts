@@ -20,3 +20,13 @@ export function emulatorParameters(options: RecordingEmulatorOptions = {}): {
     },
   };
 }
+
+/** A server that answers every request after 3 s: the stories' Loading state. */
+export function slowServer(): ReturnType<typeof emulatorParameters> {
+  return emulatorParameters({ faults: { rules: [{ kind: 'latency', latencyMs: 3000 }] } });
+}
+
+/** A server whose program requests all fail with 503: the stories' Error state. */
+export function failingPrograms(): ReturnType<typeof emulatorParameters> {
+  return emulatorParameters({ faults: { rules: [{ kind: 'error', status: 503, path: '/api/manager/programs' }] } });
+}

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { BroadcastSchedule } from '../components';
-import { emulatorParameters } from '../.storybook/emulator';
+import { emulatorParameters, slowServer } from '../.storybook/emulator';
 import { signedInAs } from './support';
 
 const meta = {
@@ -22,7 +22,7 @@ export const Empty: Story = { parameters: emulatorParameters({ seed: 'empty' }) 
 
 /** The server is slow to answer (3 s latency). */
 export const Loading: Story = {
-  parameters: emulatorParameters({ faults: { rules: [{ kind: 'latency', latencyMs: 3000 }] } }),
+  parameters: slowServer(),
 };
 
 /** The broadcast lists fail with 503. */

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { RecordingBrowser } from '../components';
-import { emulatorParameters } from '../.storybook/emulator';
+import { emulatorParameters, slowServer, failingPrograms } from '../.storybook/emulator';
 import { EMULATOR_PROGRAMS } from '../src/testing';
 import { signedInAs } from './support';
 
@@ -27,7 +27,7 @@ export const Locked: Story = {
 
 /** The server is slow to answer (3 s latency). */
 export const Loading: Story = {
-  parameters: emulatorParameters({ faults: { rules: [{ kind: 'latency', latencyMs: 3000 }] } }),
+  parameters: slowServer(),
 };
 
 /** No recordings. */
@@ -35,9 +35,7 @@ export const Empty: Story = { parameters: emulatorParameters({ seed: 'empty' }) 
 
 /** The list fails with 503. */
 export const Error: Story = {
-  parameters: emulatorParameters({
-    faults: { rules: [{ kind: 'error', status: 503, path: '/api/manager/programs' }] },
-  }),
+  parameters: failingPrograms(),
 };
 
 /** 10,000 recordings. */

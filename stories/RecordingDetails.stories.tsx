@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { RecordingDetails } from '../components';
-import { emulatorParameters } from '../.storybook/emulator';
+import { failingPrograms, slowServer } from '../.storybook/emulator';
 import { EMULATOR_PROGRAMS } from '../src/testing';
 import { signedInAs } from './support';
 
@@ -24,7 +24,7 @@ export const Locked: Story = { args: { id: EMULATOR_PROGRAMS.pinProtected }, dec
 
 /** The server is slow to answer (3 s latency). */
 export const Loading: Story = {
-  parameters: emulatorParameters({ faults: { rules: [{ kind: 'latency', latencyMs: 3000 }] } }),
+  parameters: slowServer(),
 };
 
 /** No such recording. */
@@ -32,7 +32,5 @@ export const NotFound: Story = { args: { id: 'p-missing' } };
 
 /** The server fails with 503 (retried twice, then shown with a retry button). */
 export const Error: Story = {
-  parameters: emulatorParameters({
-    faults: { rules: [{ kind: 'error', status: 503, path: '/api/manager/programs' }] },
-  }),
+  parameters: failingPrograms(),
 };

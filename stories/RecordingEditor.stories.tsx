@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { RecordingEditor } from '../components';
-import { emulatorParameters } from '../.storybook/emulator';
+import { emulatorParameters, slowServer } from '../.storybook/emulator';
 import { EMULATOR_PROGRAMS } from '../src/testing';
 import { signedInAs } from './support';
 
@@ -30,5 +30,5 @@ export const SaveError: Story = {
 /** The server is slow to answer (3 s latency). */
 export const Loading: Story = {
   decorators: [signedInAs('alice')],
-  parameters: emulatorParameters({ faults: { rules: [{ kind: 'latency', latencyMs: 3000 }] } }),
+  parameters: slowServer(),
 };

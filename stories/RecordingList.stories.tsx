@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';
 import { RecordingList, type RecordingListProps } from '../components';
-import { emulatorParameters } from '../.storybook/emulator';
+import { emulatorParameters, slowServer, failingPrograms } from '../.storybook/emulator';
 import { signedInAs } from './support';
 
 /** The list with a selection kept in state, as an app would. */
@@ -27,7 +27,7 @@ export const SignedIn: Story = { decorators: [signedInAs('carol')] };
 
 /** The server is slow to answer (3 s latency). */
 export const Loading: Story = {
-  parameters: emulatorParameters({ faults: { rules: [{ kind: 'latency', latencyMs: 3000 }] } }),
+  parameters: slowServer(),
 };
 
 /** No recordings on the server. */
@@ -35,9 +35,7 @@ export const Empty: Story = { parameters: emulatorParameters({ seed: 'empty' }) 
 
 /** Every list request fails with 503 (retried twice, then shown with a retry button). */
 export const Error: Story = {
-  parameters: emulatorParameters({
-    faults: { rules: [{ kind: 'error', status: 503, path: '/api/manager/programs' }] },
-  }),
+  parameters: failingPrograms(),
 };
 
 /** 10,000 recordings, paged. */

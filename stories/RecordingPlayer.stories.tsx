@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { RecordingPlayer } from '../components';
-import { emulatorParameters } from '../.storybook/emulator';
+import { emulatorParameters, slowServer } from '../.storybook/emulator';
 import { EMULATOR_PROGRAM_PIN, EMULATOR_PROGRAMS } from '../src/testing';
 import { signedInAs } from './support';
 
@@ -36,7 +36,7 @@ export const NotYetAvailable: Story = { args: { id: EMULATOR_PROGRAMS.liveFuture
 
 /** The server is slow to answer (3 s latency). */
 export const Loading: Story = {
-  parameters: emulatorParameters({ faults: { rules: [{ kind: 'latency', latencyMs: 3000 }] } }),
+  parameters: slowServer(),
 };
 
 /** The playback address fails with 503. */

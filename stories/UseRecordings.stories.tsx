@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';
 import { useRecordings, type RecordingListParams } from '../hooks';
-import { emulatorParameters } from '../.storybook/emulator';
+import { emulatorParameters, slowServer, failingPrograms } from '../.storybook/emulator';
 
 /** A minimal page built on `useRecordings`: search, one page of results, paging. */
 function RecordingsDemo({ pageSize = 10 }: { pageSize?: number }) {
@@ -76,7 +76,7 @@ export const Guest: Story = {};
 
 /** The server is slow to answer (3 s latency). */
 export const Loading: Story = {
-  parameters: emulatorParameters({ faults: { rules: [{ kind: 'latency', latencyMs: 3000 }] } }),
+  parameters: slowServer(),
 };
 
 /** No programs on the server. */
@@ -84,9 +84,7 @@ export const Empty: Story = { parameters: emulatorParameters({ seed: 'empty' }) 
 
 /** Every list request fails with 503 (retried twice, then shown). */
 export const Error: Story = {
-  parameters: emulatorParameters({
-    faults: { rules: [{ kind: 'error', status: 503, path: '/api/manager/programs' }] },
-  }),
+  parameters: failingPrograms(),
 };
 
 /** 10,000 programs, paged. */

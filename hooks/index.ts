@@ -2,8 +2,8 @@
  * The package's main entry (`react-recording-service`): the framework-free core, the provider, the key and
  * query factories, and every hook.
  */
-export * from '../src/index';
-export * from '../src/keys';
+export * from '../src/core/index';
+export * from '../src/react/keys';
 export {
   recordingQueries,
   recordingScope,
@@ -13,13 +13,13 @@ export {
   CATALOG_STALE_TIME_MS,
   type RecordingQueryOptions,
   type CachedProgram,
-} from '../src/queries';
+} from '../src/react/queries';
 export {
   defaultRecordingServiceMessages,
   type RecordingServiceMessages,
   type RecordingServiceContextValue,
-} from '../src/context';
-export { RecordingServiceProvider, type RecordingServiceProviderProps } from '../src/provider';
+} from '../src/react/context';
+export { RecordingServiceProvider, type RecordingServiceProviderProps } from '../src/react/provider';
 
 // Reads
 export * from './useRecordingService';

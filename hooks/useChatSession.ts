@@ -1,8 +1,8 @@
 'use client';
 import { useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
-import type { RecordingServiceError } from '../src/errors';
-import { fetchWithQuerySignal, recordingKeysFor, type RecordingQueryOptions } from '../src/queries';
-import type { ChatMessage, ChatSession } from '../src/types';
+import type { RecordingServiceError } from '../src/core/errors';
+import { fetchWithQuerySignal, recordingKeysFor, type RecordingQueryOptions } from '../src/react/queries';
+import type { ChatMessage, ChatSession } from '../src/core/types';
 import { useRecordingService } from './useRecordingService';
 
 /** A cached message; `pending` marks one posted from here that the server has not echoed yet. */

@@ -1,13 +1,13 @@
 'use client';
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
-import type { RecordingServiceError } from '../src/errors';
+import type { RecordingServiceError } from '../src/core/errors';
 import {
   fetchWithQuerySignal,
   PROGRAM_STALE_TIME_MS,
   recordingKeysFor,
   type RecordingQueryOptions,
-} from '../src/queries';
-import type { ChatSession } from '../src/types';
+} from '../src/react/queries';
+import type { ChatSession } from '../src/core/types';
 import { useRecordingService } from './useRecordingService';
 
 /** Parameters of {@link useChatSessions}. */

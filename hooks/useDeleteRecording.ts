@@ -1,14 +1,14 @@
 'use client';
 import { useMutation, useQueryClient, type UseMutationResult } from '@tanstack/react-query';
-import type { RecordingServiceError } from '../src/errors';
+import type { RecordingServiceError } from '../src/core/errors';
 import {
   patchProgram,
   removeProgramFromLists,
   restoreSnapshot,
   snapshotProgram,
   type CacheSnapshot,
-} from '../src/optimistic';
-import { recordingKeysFor } from '../src/queries';
+} from '../src/react/optimistic';
+import { recordingKeysFor } from '../src/react/queries';
 import { useRecordingService } from './useRecordingService';
 
 /** What `mutate` of {@link useDeleteRecording} takes. */

@@ -1,10 +1,10 @@
 'use client';
 import { useMutation, useQueryClient, type UseMutationResult } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { RecordingServiceError } from '../src/errors';
-import { downloadVerified, type DownloadedFile, type DownloadProgress } from '../src/download';
-import { PROGRAM_STALE_TIME_MS, recordingKeysFor, recordingQueries } from '../src/queries';
-import type { ProgramAddress } from '../src/types';
+import { RecordingServiceError } from '../src/core/errors';
+import { downloadVerified, type DownloadedFile, type DownloadProgress } from '../src/core/download';
+import { PROGRAM_STALE_TIME_MS, recordingKeysFor, recordingQueries } from '../src/react/queries';
+import type { ProgramAddress } from '../src/core/types';
 import { useRecordingService } from './useRecordingService';
 
 /** A finished download; `verified` is `true` when the MD5 matched the program's `md5Hash`, else `undefined`. */

@@ -6,10 +6,10 @@ import {
   type UseInfiniteQueryOptions,
   type UseInfiniteQueryResult,
 } from '@tanstack/react-query';
-import type { RecordingServiceError } from '../src/errors';
-import type { RecordingKeys } from '../src/keys';
-import { recordingQueries } from '../src/queries';
-import type { PagedList, RecordingListParams } from '../src/types';
+import type { RecordingServiceError } from '../src/core/errors';
+import type { RecordingKeys } from '../src/react/keys';
+import { recordingQueries } from '../src/react/queries';
+import type { PagedList, RecordingListParams } from '../src/core/types';
 import { useRecordingService } from './useRecordingService';
 
 /** Options of {@link useInfiniteRecordings}: react-query's, minus what the hook owns (key, fetch, paging). */

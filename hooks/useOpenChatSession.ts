@@ -1,8 +1,8 @@
 'use client';
 import { useMutation, useQueryClient, type UseMutationResult } from '@tanstack/react-query';
-import type { RecordingServiceError } from '../src/errors';
-import { recordingKeysFor } from '../src/queries';
-import type { ChatSession } from '../src/types';
+import type { RecordingServiceError } from '../src/core/errors';
+import { recordingKeysFor } from '../src/react/queries';
+import type { ChatSession } from '../src/core/types';
 import { useRecordingService } from './useRecordingService';
 
 /** What `mutate` of {@link useOpenChatSession} takes. */

@@ -1,14 +1,14 @@
 'use client';
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
-import type { RecordingServiceError } from '../src/errors';
-import { md5Hex } from '../src/md5';
+import type { RecordingServiceError } from '../src/core/errors';
+import { md5Hex } from '../src/core/md5';
 import {
   fetchWithQuerySignal,
   PROGRAM_STALE_TIME_MS,
   recordingKeysFor,
   type RecordingQueryOptions,
-} from '../src/queries';
-import type { ProgramAddress } from '../src/types';
+} from '../src/react/queries';
+import type { ProgramAddress } from '../src/core/types';
 import { useRecordingService } from './useRecordingService';
 
 /** Parameters of {@link usePlaybackAddress}. */

@@ -1,8 +1,8 @@
 'use client';
 import { useMutation, useQueryClient, type UseMutationResult } from '@tanstack/react-query';
-import { RecordingServiceError } from '../src/errors';
-import { recordingKeysFor } from '../src/queries';
-import type { ChatSession, NewChatMessage } from '../src/types';
+import { RecordingServiceError } from '../src/core/errors';
+import { recordingKeysFor } from '../src/react/queries';
+import type { ChatSession, NewChatMessage } from '../src/core/types';
 import type { CachedChatMessage } from './useChatSession';
 import { useRecordingService } from './useRecordingService';
 

@@ -2,7 +2,7 @@
 
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { recordingQueries } from '../src/queries';
+import { recordingQueries } from '../src/react/queries';
 import { useRecordingService } from './useRecordingService';
 
 /**

@@ -1,7 +1,7 @@
 'use client';
 
 import { useContext } from 'react';
-import { RecordingServiceContext, type RecordingServiceContextValue } from '../src/context';
+import { RecordingServiceContext, type RecordingServiceContextValue } from '../src/react/context';
 
 /**
  * The client, resolved config, component messages and session of the nearest `<RecordingServiceProvider>`.

@@ -1,8 +1,8 @@
 'use client';
 import { useCallback } from 'react';
 import { useStore } from 'zustand';
-import type { RecordingServiceError } from '../src/errors';
-import type { Session, SessionStatus } from '../src/types';
+import type { RecordingServiceError } from '../src/core/errors';
+import type { Session, SessionStatus } from '../src/core/types';
 import { useRecordingService } from './useRecordingService';
 
 /** What {@link useRecordingSession} returns. */

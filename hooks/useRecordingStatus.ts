@@ -1,10 +1,10 @@
 'use client';
 
 import { useQuery, type Query, type UseQueryResult } from '@tanstack/react-query';
-import type { RecordingServiceError } from '../src/errors';
-import type { RecordingKeys } from '../src/keys';
-import { recordingQueries, statusPollDelay, type RecordingQueryOptions } from '../src/queries';
-import type { ProgramStatus } from '../src/types';
+import type { RecordingServiceError } from '../src/core/errors';
+import type { RecordingKeys } from '../src/react/keys';
+import { recordingQueries, statusPollDelay, type RecordingQueryOptions } from '../src/react/queries';
+import type { ProgramStatus } from '../src/core/types';
 import { useRecordingService } from './useRecordingService';
 
 type StatusKey = ReturnType<RecordingKeys['status']>;
@@ -21,7 +21,7 @@ export interface RecordingStatusOptions<TData = ProgramStatus> extends Recording
   maxPollIntervalMs?: number;
 }
 
-export { TERMINAL_PROGRAM_STATES } from '../src/queries';
+export { TERMINAL_PROGRAM_STATES } from '../src/react/queries';
 
 /**
  * A program's recording status, polled while its state is not terminal: the delay doubles from

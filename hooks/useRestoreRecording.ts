@@ -1,9 +1,9 @@
 'use client';
 import { useMutation, useQueryClient, type UseMutationResult } from '@tanstack/react-query';
-import type { RecordingServiceError } from '../src/errors';
-import { removeProgramFromLists, restoreSnapshot, snapshotProgram, type CacheSnapshot } from '../src/optimistic';
-import { recordingKeysFor } from '../src/queries';
-import type { Program } from '../src/types';
+import type { RecordingServiceError } from '../src/core/errors';
+import { removeProgramFromLists, restoreSnapshot, snapshotProgram, type CacheSnapshot } from '../src/react/optimistic';
+import { recordingKeysFor } from '../src/react/queries';
+import type { Program } from '../src/core/types';
 import { useRecordingService } from './useRecordingService';
 
 /** What `mutate` of {@link useRestoreRecording} takes besides a bare id. */

@@ -1,9 +1,9 @@
 'use client';
 
 import { useSuspenseQuery, type UseSuspenseQueryResult } from '@tanstack/react-query';
-import type { RecordingServiceError } from '../src/errors';
-import { recordingQueries } from '../src/queries';
-import type { PagedList, RecordingListParams } from '../src/types';
+import type { RecordingServiceError } from '../src/core/errors';
+import { recordingQueries } from '../src/react/queries';
+import type { PagedList, RecordingListParams } from '../src/core/types';
 import { useRecordingService } from './useRecordingService';
 
 /**

@@ -1,10 +1,10 @@
 'use client';
 
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
-import type { RecordingServiceError } from '../src/errors';
-import type { RecordingKeys } from '../src/keys';
-import { recordingQueries, type RecordingQueryOptions } from '../src/queries';
-import type { Template } from '../src/types';
+import type { RecordingServiceError } from '../src/core/errors';
+import type { RecordingKeys } from '../src/react/keys';
+import { recordingQueries, type RecordingQueryOptions } from '../src/react/queries';
+import type { Template } from '../src/core/types';
 import { useRecordingService } from './useRecordingService';
 
 /**

@@ -1,10 +1,10 @@
 'use client';
 import { useMutation, useQueryClient, type UseMutationResult } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { RecordingServiceError } from '../src/errors';
-import { recordingKeysFor } from '../src/queries';
-import { sealSecret, type SealedSecret } from '../src/secret';
-import type { Program } from '../src/types';
+import { RecordingServiceError } from '../src/core/errors';
+import { recordingKeysFor } from '../src/react/queries';
+import { sealSecret, type SealedSecret } from '../src/core/secret';
+import type { Program } from '../src/core/types';
 import { useRecordingService } from './useRecordingService';
 
 /** What `mutate` of {@link useUnlockRecording} takes. */

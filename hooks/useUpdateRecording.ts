@@ -1,12 +1,12 @@
 'use client';
 import { useMutation, useQueryClient, type UseMutationResult } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import type { RecordingServiceError } from '../src/errors';
-import { checkProgramChanges } from '../src/operations';
-import { patchProgram, restoreSnapshot, snapshotProgram, type CacheSnapshot } from '../src/optimistic';
-import { recordingKeysFor } from '../src/queries';
-import { sealSecret, type SealedSecret } from '../src/secret';
-import type { Program, ProgramChanges } from '../src/types';
+import type { RecordingServiceError } from '../src/core/errors';
+import { checkProgramChanges } from '../src/core/operations';
+import { patchProgram, restoreSnapshot, snapshotProgram, type CacheSnapshot } from '../src/react/optimistic';
+import { recordingKeysFor } from '../src/react/queries';
+import { sealSecret, type SealedSecret } from '../src/core/secret';
+import type { Program, ProgramChanges } from '../src/core/types';
 import { useRecordingService } from './useRecordingService';
 
 /** What `mutate` of {@link useUpdateRecording} takes: only the fields that changed. */

@@ -1,10 +1,10 @@
 'use client';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef } from 'react';
-import type { RecordingClient } from '../src/client';
-import { recordingKeysFor } from '../src/queries';
-import type { ProgramAddress } from '../src/types';
-import { createViewReporter, type ViewReporter } from '../src/viewReport';
+import type { RecordingClient } from '../src/core/client';
+import { recordingKeysFor } from '../src/react/queries';
+import type { ProgramAddress } from '../src/core/types';
+import { createViewReporter, type ViewReporter } from '../src/core/viewReport';
 import { useRecordingService } from './useRecordingService';
 
 /** Parameters of {@link useViewReport}. */

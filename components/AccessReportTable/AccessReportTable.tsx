@@ -5,7 +5,7 @@ import { useState, type ReactNode } from 'react';
 import { useAccessReport } from '../../hooks/useAccessReport';
 import { useProgramAccessReport } from '../../hooks/useProgramAccessReport';
 import { useRecordingService } from '../../hooks/useRecordingService';
-import type { ReportParams, ReportRange } from '../../src/types';
+import type { ReportParams, ReportRange } from '../../src/core/types';
 import { cx, formatDate, formatDuration, isoDate } from '../internal/format';
 import { Empty, ErrorMessage, Loading } from '../internal/QueryStatus';
 import { RangeSelect } from '../internal/RangeSelect';

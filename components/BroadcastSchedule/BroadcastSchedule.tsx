@@ -3,8 +3,8 @@
 import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useBroadcasts } from '../../hooks/useBroadcasts';
 import { useRecordingService } from '../../hooks/useRecordingService';
-import type { RecordingServiceMessages } from '../../src/context';
-import type { BroadcastParams, BroadcastWhen, Program } from '../../src/types';
+import type { RecordingServiceMessages } from '../../src/react/context';
+import type { BroadcastParams, BroadcastWhen, Program } from '../../src/core/types';
 import { cx, formatDate, isoDate, nameOf } from '../internal/format';
 import { Empty, ErrorMessage, Loading } from '../internal/QueryStatus';
 

@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useRecordingService } from '../../hooks/useRecordingService';
-import type { Program } from '../../src/types';
+import type { Program } from '../../src/core/types';
 import { RecordingDetails } from '../RecordingDetails/RecordingDetails';
 import { RecordingFilters, type RecordingFiltersValue } from '../RecordingFilters/RecordingFilters';
 import { RecordingList, type RecordingListProps } from '../RecordingList/RecordingList';

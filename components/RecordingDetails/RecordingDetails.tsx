@@ -4,8 +4,8 @@ import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } fr
 import { useRecording } from '../../hooks/useRecording';
 import { useRecordingService } from '../../hooks/useRecordingService';
 import { useUnlockRecording } from '../../hooks/useUnlockRecording';
-import { baseUrl } from '../../src/config';
-import type { Program } from '../../src/types';
+import { baseUrl } from '../../src/core/config';
+import type { Program } from '../../src/core/types';
 import { DeleteRecordingButton } from '../DeleteRecordingButton/DeleteRecordingButton';
 import { RecordingEditor } from '../RecordingEditor/RecordingEditor';
 import { cx, formatDate, formatDuration, isoDate, nameOf, resolveUrl } from '../internal/format';

@@ -3,7 +3,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useCategories } from '../../hooks/useCategories';
 import { useRecordingService } from '../../hooks/useRecordingService';
-import type { RecordingListParams } from '../../src/types';
+import type { RecordingListParams } from '../../src/core/types';
 import { cx } from '../internal/format';
 import { CategoryOptions } from '../internal/CategoryOptions';
 

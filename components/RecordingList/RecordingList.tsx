@@ -6,8 +6,8 @@ import { useInfiniteRecordings } from '../../hooks/useInfiniteRecordings';
 import { usePrefetchRecording } from '../../hooks/usePrefetchRecording';
 import { useRecordingService } from '../../hooks/useRecordingService';
 import { useRecordings } from '../../hooks/useRecordings';
-import { baseUrl } from '../../src/config';
-import type { Program, RecordingListParams } from '../../src/types';
+import { baseUrl } from '../../src/core/config';
+import type { Program, RecordingListParams } from '../../src/core/types';
 import { cx, formatDate, formatDuration, isoDate, nameOf, resolveUrl } from '../internal/format';
 import { Empty, ErrorMessage, Loading } from '../internal/QueryStatus';
 

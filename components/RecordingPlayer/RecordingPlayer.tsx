@@ -6,8 +6,8 @@ import { usePlaybackAddress } from '../../hooks/usePlaybackAddress';
 import { useRecording } from '../../hooks/useRecording';
 import { useRecordingService } from '../../hooks/useRecordingService';
 import { useViewReport } from '../../hooks/useViewReport';
-import { isRecordingServiceError } from '../../src/errors';
-import type { ProgramAddress } from '../../src/types';
+import { isRecordingServiceError } from '../../src/core/errors';
+import type { ProgramAddress } from '../../src/core/types';
 import { cx, nameOf } from '../internal/format';
 import { ErrorMessage, Loading } from '../internal/QueryStatus';
 

@@ -7,7 +7,7 @@ import { useOpenChatSession } from '../../hooks/useOpenChatSession';
 import { CHAT_MESSAGE_MAX_LENGTH, usePostChatMessage } from '../../hooks/usePostChatMessage';
 import { useRecordingService } from '../../hooks/useRecordingService';
 import { useRecordingSession } from '../../hooks/useRecordingSession';
-import type { ChatMessageType } from '../../src/types';
+import type { ChatMessageType } from '../../src/core/types';
 import { cx, formatDate, isoDate } from '../internal/format';
 import { Empty, ErrorMessage, Loading } from '../internal/QueryStatus';
 import { TextField } from '../internal/TextField';

@@ -5,7 +5,7 @@ import { useId, useRef, useState, type ReactNode } from 'react';
 import { useRecordingService } from '../../hooks/useRecordingService';
 import { useRecordings } from '../../hooks/useRecordings';
 import { useRestoreRecording } from '../../hooks/useRestoreRecording';
-import type { Program } from '../../src/types';
+import type { Program } from '../../src/core/types';
 import { DeleteRecordingButton } from '../DeleteRecordingButton/DeleteRecordingButton';
 import { cx, formatDate, isoDate, nameOf } from '../internal/format';
 import { Empty, ErrorMessage, Loading } from '../internal/QueryStatus';

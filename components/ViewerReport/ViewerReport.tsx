@@ -4,7 +4,7 @@ import { keepPreviousData } from '@tanstack/react-query';
 import { useId, useState, type ReactNode } from 'react';
 import { useProgramViewers } from '../../hooks/useProgramViewers';
 import { useRecordingService } from '../../hooks/useRecordingService';
-import type { ReportParams, ReportRange } from '../../src/types';
+import type { ReportParams, ReportRange } from '../../src/core/types';
 import { cx } from '../internal/format';
 import { Empty, ErrorMessage, Loading } from '../internal/QueryStatus';
 import { RangeSelect } from '../internal/RangeSelect';

@@ -1,7 +1,7 @@
 'use client';
 
 import type { ReactNode } from 'react';
-import type { Category } from '../../src/types';
+import type { Category } from '../../src/core/types';
 
 /**
  * The server's categories as `<option>`s, led by `current` when the list does not hold it, so a select never

@@ -2,8 +2,8 @@
 
 import type { ReactNode } from 'react';
 import { useRecordingService } from '../../hooks/useRecordingService';
-import type { RecordingServiceMessages } from '../../src/context';
-import { isRecordingServiceError } from '../../src/errors';
+import type { RecordingServiceMessages } from '../../src/react/context';
+import { isRecordingServiceError } from '../../src/core/errors';
 import { cx } from './format';
 
 function titleOf(error: Error, messages: RecordingServiceMessages): string {

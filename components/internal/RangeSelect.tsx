@@ -2,7 +2,7 @@
 
 import { useId, type ReactNode } from 'react';
 import { useRecordingService } from '../../hooks/useRecordingService';
-import type { ReportRange } from '../../src/types';
+import type { ReportRange } from '../../src/core/types';
 
 const RANGES: ReportRange[] = [
   'LAST_DAY',

@@ -1,4 +1,4 @@
-import type { Program } from '../../src/types';
+import type { Program } from '../../src/core/types';
 
 /** Joins the truthy class names. */
 export function cx(...names: Array<string | false | null | undefined>): string {

@@ -1,4 +1,4 @@
-import type { Program, ProgramAddress, ProgramState } from '../types';
+import type { Program, ProgramAddress, ProgramState } from '../core/types';
 import { HttpError } from './http';
 import type { EmulatorProgram, EmulatorState, EmulatorTenant, EmulatorUser } from './types';
 

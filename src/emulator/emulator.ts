@@ -1,4 +1,4 @@
-import type { RetentionPolicy } from '../types';
+import type { RetentionPolicy } from '../core/types';
 import {
   DEFAULT_RESOURCES,
   policiesOf,

@@ -1,4 +1,4 @@
-import { createMd5 } from '../md5';
+import { createMd5 } from '../core/md5';
 import { SAMPLE_HLS_SEGMENTS_BASE64, SAMPLE_HLS_SEGMENT_SECONDS } from './media/sample-hls';
 import { SAMPLE_MP4_BASE64 } from './media/sample-mp4';
 import { THUMBNAIL_JPG_BASE64 } from './media/thumbnail-jpg';

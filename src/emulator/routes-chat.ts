@@ -1,4 +1,4 @@
-import type { ChatMessage, ChatSession } from '../types';
+import type { ChatMessage, ChatSession } from '../core/types';
 import { canEdit, findViewable, requireViewer, type Caller, type RouteContext } from './context';
 import { HttpError, json, MEDIA_TYPES, noContent, readJsonBody } from './http';
 import type { EmulatorChatSession, EmulatorProgram } from './types';

@@ -1,4 +1,4 @@
-import type { AccessMode, PagedList, ProgramState } from '../types';
+import type { AccessMode, PagedList, ProgramState } from '../core/types';
 import {
   addressOf,
   canEdit,

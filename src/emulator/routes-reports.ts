@@ -1,4 +1,4 @@
-import type { AccessReport, ReportRange, ViewerReport } from '../types';
+import type { AccessReport, ReportRange, ViewerReport } from '../core/types';
 import { canEdit, DAY_MS, resolveCaller, type Caller, type RouteContext } from './context';
 import { HttpError, json, MEDIA_TYPES } from './http';
 import { intParam } from './routes-programs';

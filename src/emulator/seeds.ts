@@ -1,4 +1,4 @@
-import type { AccessMode, ChatMessage, ProgramState } from '../types';
+import type { AccessMode, ChatMessage, ProgramState } from '../core/types';
 import { sampleMp4, sampleMp4Md5 } from './media';
 import { createRandom, type Random } from './random';
 import type { EmulatorChatSession, EmulatorProgram, EmulatorSeedData, EmulatorView } from './types';

@@ -7,7 +7,7 @@ import type {
   ProgramState,
   RetentionPolicy,
   Template,
-} from '../types';
+} from '../core/types';
 
 /** What a user may do. `admin` sees and edits everything; `tenantAdmin` everything in its tenant. */
 export type EmulatorRole = 'admin' | 'tenantAdmin' | 'publisher' | 'user';

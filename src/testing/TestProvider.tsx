@@ -2,8 +2,8 @@
 
 import { QueryClient, type QueryClientConfig } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
-import type { RecordingServiceConfig } from '../config';
-import { RecordingServiceProvider, type RecordingServiceProviderProps } from '../provider';
+import type { RecordingServiceConfig } from '../core/config';
+import { RecordingServiceProvider, type RecordingServiceProviderProps } from '../react/provider';
 import { TEST_AUTH_BASE_URL, TEST_RECORDING_BASE_URL } from './defaults';
 
 export { TEST_AUTH_BASE_URL, TEST_RECORDING_BASE_URL };

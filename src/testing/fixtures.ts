@@ -1,4 +1,4 @@
-import type { Category, ChatMessage, ChatSession, PagedList, Program, Template } from '../types';
+import type { Category, ChatMessage, ChatSession, PagedList, Program, Template } from '../core/types';
 
 /**
  * Deterministic wire fixtures for tests that stub a single answer (with `server.use(...)`) rather

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useChatSession } from '../../hooks/useChatSession';
 import { useRecording } from '../../hooks/useRecording';
 import { useRecordings } from '../../hooks/useRecordings';
-import type { PagedList, Program, RecordingListParams } from '../../src/types';
+import type { PagedList, Program, RecordingListParams } from '../../src/core/types';
 
 /** What a screen shows, for the script to wait on. */
 export interface Probe {

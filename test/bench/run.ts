@@ -13,7 +13,7 @@ import { QueryClient } from '@tanstack/react-query';
 import { setupServer } from 'msw/node';
 import { createElement, type ReactElement } from 'react';
 import { createRoot } from 'react-dom/client';
-import { RecordingServiceProvider } from '../../src/provider';
+import { RecordingServiceProvider } from '../../src/react/provider';
 import {
   createRecordingEmulator,
   EMULATOR_MODERATOR_PIN,
@@ -21,7 +21,7 @@ import {
   recordingServiceHandlers,
 } from '../../src/testing';
 import { TEST_AUTH_BASE_URL, TEST_RECORDING_BASE_URL, TEST_RECORDING_CONFIG } from '../../src/testing/TestProvider';
-import type { ChatMessage, PagedList } from '../../src/types';
+import type { ChatMessage, PagedList } from '../../src/core/types';
 import { measureSizes, type SizeRow } from './size';
 import { ChatView, createNaiveApp, HooksApp, HooksDetail, screenKey, type Probe, type Screen } from './apps';
 

@@ -17,7 +17,7 @@ import {
   type RecordingFiltersValue,
   type RecordingListProps,
 } from '../../components';
-import type { Program, RecordingListParams } from '../../src/types';
+import type { Program, RecordingListParams } from '../../src/core/types';
 
 describe('component props', () => {
   it('should render to a ReactNode and accept className', () => {

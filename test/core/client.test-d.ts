@@ -29,7 +29,7 @@ import {
   type SessionState,
   type SessionStatus,
   type ViewReportReceipt,
-} from '../../src';
+} from '../../src/core';
 
 const config: RecordingServiceConfig = { host: 'rec.example.com', isSecure: true, tenantId: 'default' };
 

@@ -8,7 +8,7 @@ import {
   type RecordingClient,
   type RecordingServiceConfig,
   type RecordingServiceError,
-} from '../../src';
+} from '../../src/core';
 import {
   BASE,
   PORTAL_TOKEN,
@@ -130,8 +130,8 @@ describe('client errors', () => {
 
   it('should recognise an error thrown by another copy of the package (ESM and CJS builds side by side)', async () => {
     // A query string makes the module loader evaluate errors.ts a second time: a second class.
-    const secondCopy = '../../src/errors.ts?second-copy';
-    const other = (await import(/* @vite-ignore */ secondCopy)) as typeof import('../../src/errors');
+    const secondCopy = '../../src/core/errors.ts?second-copy';
+    const other = (await import(/* @vite-ignore */ secondCopy)) as typeof import('../../src/core/errors');
     expect(other.RecordingServiceError).not.toBe(RecordingServiceErrorClass);
     const foreign = new other.RecordingServiceError({ kind: 'not-found', message: 'gone', status: 404 });
     const own = new RecordingServiceErrorClass({ kind: 'http', message: 'boom', status: 500 });

@@ -8,7 +8,7 @@ import {
   isRecordingServiceError,
   type RecordingClient,
   type RecordingServiceError,
-} from '../../src';
+} from '../../src/core';
 import { caught } from './support';
 
 type Handler = (request: IncomingMessage, response: ServerResponse) => void;

@@ -2,7 +2,7 @@
 import axios from 'axios';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import type { RecordingClient, RecordingListParams } from '../../src';
+import type { RecordingClient, RecordingListParams } from '../../src/core';
 import {
   AUTH_URL,
   BASE,

@@ -6,7 +6,7 @@ import type {
   RecordingServiceError,
   SessionSnapshot,
   SessionState,
-} from '../../src';
+} from '../../src/core';
 import {
   AUTH_URL,
   BASE,

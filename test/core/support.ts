@@ -1,7 +1,7 @@
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import { createRecordingClient, type RecordingClient, type RecordingServiceConfig } from '../../src';
+import { createRecordingClient, type RecordingClient, type RecordingServiceConfig } from '../../src/core';
 
 export const BASE = 'https://rec.test';
 export const AUTH_URL = 'https://auth.test/ups/resources/authorizations';

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { createRecordingEmulator, type RecordingEmulator } from '../../src/emulator/emulator';
-import type { AccessMode, PagedList, Program } from '../../src/types';
+import type { AccessMode, PagedList, Program } from '../../src/core/types';
 import { NOW } from './helpers';
 
 const BASE = 'http://acsr.test/api/manager/programs';

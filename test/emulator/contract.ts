@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createMd5 } from '../../src/md5';
+import { createMd5 } from '../../src/core/md5';
 import { EMULATOR_MODERATOR_PIN, EMULATOR_PROGRAM_PIN, EMULATOR_PROGRAMS } from '../../src/emulator/seeds';
 import { clientAs, NOW, rejectionOf, urlOf, type Running, type Transport } from './helpers';
 

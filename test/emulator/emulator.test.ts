@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { createRecordingEmulator } from '../../src/emulator/emulator';
-import type { Program } from '../../src/types';
+import type { Program } from '../../src/core/types';
 import { NOW } from './helpers';
 
 const PNG_1X1 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==';

@@ -1,5 +1,5 @@
-import { createRecordingClient, type RecordingClient } from '../../src/client';
-import type { RecordingServiceConfig } from '../../src/config';
+import { createRecordingClient, type RecordingClient } from '../../src/core/client';
+import type { RecordingServiceConfig } from '../../src/core/config';
 import type { RecordingEmulator, RecordingEmulatorOptions } from '../../src/emulator/emulator';
 import { EMULATOR_AUTHORIZATION_PATH } from '../../src/emulator/users';
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRecordingEmulator, type RecordingEmulator } from '../../src/emulator/emulator';
 import { EMULATOR_PROGRAMS } from '../../src/emulator/seeds';
-import type { RetentionPolicy } from '../../src/types';
+import type { RetentionPolicy } from '../../src/core/types';
 import { NOW } from './helpers';
 
 const DAY = 86_400_000;

@@ -6,8 +6,8 @@ import { createRecordingEmulator } from '../../src/emulator/emulator';
 import { sampleMp4, sampleMp4Md5 } from '../../src/emulator/media';
 import { EMULATOR_PROGRAMS } from '../../src/emulator/seeds';
 import { EMULATOR_USERS } from '../../src/emulator/users';
-import { createMd5 } from '../../src/md5';
-import type { PagedList, Program } from '../../src/types';
+import { createMd5 } from '../../src/core/md5';
+import type { PagedList, Program } from '../../src/core/types';
 import { NOW } from './helpers';
 
 describe('seeds', () => {

@@ -15,14 +15,17 @@ beforeAll(() => {
 }, 120_000);
 
 describe('published modules', () => {
-  it.each(['src/provider.js', 'hooks/useRecordings.js', 'components/RecordingList/RecordingList.js'])(
+  it.each(['src/react/provider.js', 'hooks/useRecordings.js', 'components/RecordingList/RecordingList.js'])(
     "should keep 'use client' at the top of %s",
     (path) => {
       expect(firstLine(path)).toBe('"use client";');
     },
   );
 
-  it.each(['src/client.js', 'src/queries.js', 'src/keys.js'])('should leave the core module %s server-safe', (path) => {
-    expect(firstLine(path)).not.toContain('use client');
-  });
+  it.each(['src/core/client.js', 'src/react/queries.js', 'src/react/keys.js'])(
+    'should leave the core module %s server-safe',
+    (path) => {
+      expect(firstLine(path)).not.toContain('use client');
+    },
+  );
 });

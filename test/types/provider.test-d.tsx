@@ -8,7 +8,7 @@ import {
   type RecordingServiceMessages,
   type RecordingServiceProviderProps,
 } from '../../hooks/index';
-import type { ResolvedRecordingServiceConfig } from '../../src/config';
+import type { ResolvedRecordingServiceConfig } from '../../src/core/config';
 
 const config = { host: 'rec.example.com', isSecure: true, tenantId: 'default' };
 

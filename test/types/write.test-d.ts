@@ -15,7 +15,7 @@ import {
   useViewReport,
   type RecordingServiceError,
 } from '../../hooks';
-import type { ChatSession, NewChatMessage, Program, ProgramAddress, Session, SessionStatus } from '../../src/types';
+import type { ChatSession, NewChatMessage, Program, ProgramAddress, Session, SessionStatus } from '../../src/core/types';
 
 describe('write hook types', () => {
   it('useRecordingSession exposes status, user, signIn, signOut and a typed error', () => {

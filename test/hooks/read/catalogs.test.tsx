@@ -1,4 +1,4 @@
-import { recordingKeys } from '../../../src/keys';
+import { recordingKeys } from '../../../src/react/keys';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { useAccessReport } from '../../../hooks/useAccessReport';
@@ -13,7 +13,7 @@ import { useSystemSettings } from '../../../hooks/useSystemSettings';
 import { useTemplate } from '../../../hooks/useTemplate';
 import { useTemplates } from '../../../hooks/useTemplates';
 import { useTenant } from '../../../hooks/useTenant';
-import { statusPollDelay } from '../../../src/queries';
+import { statusPollDelay } from '../../../src/react/queries';
 import { BASE, emulatorCalls, requestsTo, serveEmulator, startServer, wrapperWith } from './harness';
 
 const { server, seen } = startServer();

@@ -2,7 +2,7 @@ import { QueryClient } from '@tanstack/react-query';
 import { http, HttpResponse, type JsonBodyType } from 'msw';
 import { setupServer, type SetupServerApi } from 'msw/node';
 import type { ReactNode } from 'react';
-import type { RecordingServiceConfig } from '../../../src/config';
+import type { RecordingServiceConfig } from '../../../src/core/config';
 import {
   createRecordingEmulator,
   type EmulatorRequestRecord,
@@ -16,7 +16,7 @@ import {
   TEST_AUTH_BASE_URL,
   TEST_RECORDING_BASE_URL,
 } from '../../../src/testing/TestProvider';
-import type { PagedList, Program } from '../../../src/types';
+import type { PagedList, Program } from '../../../src/core/types';
 
 export const BASE = TEST_RECORDING_BASE_URL;
 export const PROGRAMS = `${BASE}/api/manager/programs`;

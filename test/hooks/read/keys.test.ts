@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { QueryClient } from '@tanstack/react-query';
-import { createRecordingKeys, recordingKeys } from '../../../src/keys';
+import { createRecordingKeys, recordingKeys } from '../../../src/react/keys';
 
 const alice = createRecordingKeys({ server: 'https://a.test', tenantId: 'default', user: 'alice' });
 const bob = createRecordingKeys({ server: 'https://a.test', tenantId: 'default', user: 'bob' });

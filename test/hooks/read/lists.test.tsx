@@ -7,7 +7,7 @@ import { useRecordingsByPublisher } from '../../../hooks/useRecordingsByPublishe
 import { useSuspenseRecordings } from '../../../hooks/useSuspenseRecordings';
 import { useRecordingService } from '../../../hooks/useRecordingService';
 import { emulatorCalls, serveEmulator, startServer, wrapperWith } from './harness';
-import { recordingKeys } from '../../../src/keys';
+import { recordingKeys } from '../../../src/react/keys';
 
 const { server } = startServer();
 

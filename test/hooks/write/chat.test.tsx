@@ -5,7 +5,7 @@ import { useChatSession } from '../../../hooks/useChatSession';
 import { useChatSessions } from '../../../hooks/useChatSessions';
 import { useOpenChatSession } from '../../../hooks/useOpenChatSession';
 import { usePostChatMessage } from '../../../hooks/usePostChatMessage';
-import type { ChatMessage } from '../../../src/types';
+import type { ChatMessage } from '../../../src/core/types';
 import { cachedStrings, PROGRAMS, renderWithService, setupNetwork } from './harness';
 
 const { server, seen } = setupNetwork();

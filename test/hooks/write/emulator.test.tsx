@@ -12,7 +12,7 @@ import { useRecordingSession } from '../../../hooks/useRecordingSession';
 import { useRestoreRecording } from '../../../hooks/useRestoreRecording';
 import { useUpdateRecording } from '../../../hooks/useUpdateRecording';
 import { useViewReport } from '../../../hooks/useViewReport';
-import { recordingQueries } from '../../../src/queries';
+import { recordingQueries } from '../../../src/react/queries';
 import {
   createRecordingEmulator,
   EMULATOR_MODERATOR_PIN,

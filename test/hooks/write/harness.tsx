@@ -4,8 +4,8 @@ import { http, HttpResponse, type HttpHandler } from 'msw';
 import { setupServer, type SetupServerApi } from 'msw/node';
 import type { ReactNode } from 'react';
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import type { RecordingServiceConfig } from '../../../src/config';
-import { RecordingServiceProvider } from '../../../src/provider';
+import type { RecordingServiceConfig } from '../../../src/core/config';
+import { RecordingServiceProvider } from '../../../src/react/provider';
 
 /** The recording server every test talks to (through MSW). */
 export const BASE = 'https://rec.test';

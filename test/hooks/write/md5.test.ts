@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { createHash, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createMd5, md5Hex } from '../../../src/md5';
+import { createMd5, md5Hex } from '../../../src/core/md5';
 
 describe('md5', () => {
   it('should match the RFC 1321 test suite', () => {

@@ -6,8 +6,8 @@ import { useDeleteRecording } from '../../../hooks/useDeleteRecording';
 import { useRecordingService } from '../../../hooks/useRecordingService';
 import { useRestoreRecording } from '../../../hooks/useRestoreRecording';
 import { useUpdateRecording } from '../../../hooks/useUpdateRecording';
-import { recordingQueries } from '../../../src/queries';
-import type { Program, ProgramChanges } from '../../../src/types';
+import { recordingQueries } from '../../../src/react/queries';
+import type { Program, ProgramChanges } from '../../../src/core/types';
 import { cachedStrings, makeProgram, PROGRAMS, renderWithService, setupNetwork } from './harness';
 
 const { server, seen } = setupNetwork();

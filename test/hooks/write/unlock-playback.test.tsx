@@ -6,7 +6,7 @@ import { usePlaybackAddress } from '../../../hooks/usePlaybackAddress';
 import { useRecordingService } from '../../../hooks/useRecordingService';
 import { useRecordingSession } from '../../../hooks/useRecordingSession';
 import { useUnlockRecording } from '../../../hooks/useUnlockRecording';
-import { recordingQueries } from '../../../src/queries';
+import { recordingQueries } from '../../../src/react/queries';
 import {
   authHandler,
   cachedStrings,

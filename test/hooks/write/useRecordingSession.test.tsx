@@ -4,7 +4,7 @@ import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { useRecordingSession } from '../../../hooks/useRecordingSession';
 import { useRecordingService } from '../../../hooks/useRecordingService';
-import { recordingQueries } from '../../../src/queries';
+import { recordingQueries } from '../../../src/react/queries';
 import {
   AUTH,
   authHandler,

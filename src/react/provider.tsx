@@ -3,15 +3,15 @@
 import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query';
 import { useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
-import { createRecordingClient, type RecordingClient } from './client';
-import type { RecordingServiceConfig } from './config';
+import { createRecordingClient, type RecordingClient } from '../core/client';
+import type { RecordingServiceConfig } from '../core/config';
 import {
   defaultRecordingServiceMessages,
   RecordingServiceContext,
   type RecordingServiceContextValue,
   type RecordingServiceMessages,
 } from './context';
-import type { RecordingServiceError } from './errors';
+import type { RecordingServiceError } from '../core/errors';
 import { recordingKeys } from './keys';
 import { recordingScope } from './queries';
 

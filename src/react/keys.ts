@@ -5,7 +5,7 @@ import type {
   PublisherListParams,
   RecordingListParams,
   ReportParams,
-} from './types';
+} from '../core/types';
 
 /**
  * Whose cache entries these are: one recording server, one tenant, one user (`null` for a guest).

@@ -7,9 +7,9 @@ import {
   type QueryKey,
   type UseQueryOptions,
 } from '@tanstack/react-query';
-import type { RecordingClient } from './client';
-import { baseUrl } from './config';
-import type { RecordingServiceError } from './errors';
+import type { RecordingClient } from '../core/client';
+import { baseUrl } from '../core/config';
+import type { RecordingServiceError } from '../core/errors';
 import { recordingKeys, type RecordingKeys, type RecordingScope } from './keys';
 import type {
   AccessReport,
@@ -27,7 +27,7 @@ import type {
   Template,
   Tenant,
   ViewerReport,
-} from './types';
+} from '../core/types';
 
 /** How long program data counts as fresh unless a query says otherwise: 30 s. */
 export const PROGRAM_STALE_TIME_MS = 30_000;

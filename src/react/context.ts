@@ -1,9 +1,9 @@
 'use client';
 
 import { createContext } from 'react';
-import type { RecordingClient } from './client';
-import type { ResolvedRecordingServiceConfig } from './config';
-import type { AccessMode, ReportRange, Session } from './types';
+import type { RecordingClient } from '../core/client';
+import type { ResolvedRecordingServiceConfig } from '../core/config';
+import type { AccessMode, ReportRange, Session } from '../core/types';
 
 /**
  * The labels the components show, in English by default. Give `messages` to `<RecordingServiceProvider>`

@@ -1,6 +1,6 @@
 import type { InfiniteData, QueryClient, QueryKey } from '@tanstack/react-query';
 import type { RecordingKeys } from './keys';
-import type { PagedList, Program } from './types';
+import type { PagedList, Program } from '../core/types';
 
 /**
  * Cache surgery for the write hooks: optimistic edits of one program wherever it is cached (its detail

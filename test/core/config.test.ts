@@ -1,6 +1,11 @@
 // @vitest-environment node
 import { afterEach, describe, expect, it } from 'vitest';
-import { baseUrl, isRecordingServiceError, parseRecordingServiceConfig, type RecordingServiceError } from '../../src/core';
+import {
+  baseUrl,
+  isRecordingServiceError,
+  parseRecordingServiceConfig,
+  type RecordingServiceError,
+} from '../../src/core';
 
 const valid = { host: 'rec.example.com', isSecure: true, tenantId: 'default' };
 

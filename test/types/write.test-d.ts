@@ -15,7 +15,14 @@ import {
   useViewReport,
   type RecordingServiceError,
 } from '../../hooks';
-import type { ChatSession, NewChatMessage, Program, ProgramAddress, Session, SessionStatus } from '../../src/core/types';
+import type {
+  ChatSession,
+  NewChatMessage,
+  Program,
+  ProgramAddress,
+  Session,
+  SessionStatus,
+} from '../../src/core/types';
 
 describe('write hook types', () => {
   it('useRecordingSession exposes status, user, signIn, signOut and a typed error', () => {

@@ -15,3 +15,4 @@ export * from './RecordingQA';
 export * from './RecycleBin';
 export * from './AccessReportTable';
 export * from './ViewerReport';
+export { defaultRecordingServiceMessages } from './messages';

@@ -14,11 +14,8 @@ export {
   type RecordingQueryOptions,
   type CachedProgram,
 } from '../src/react/queries';
-export {
-  defaultRecordingServiceMessages,
-  type RecordingServiceMessages,
-  type RecordingServiceContextValue,
-} from '../src/react/context';
+export type { RecordingServiceContextValue } from '../src/react/context';
+export type { RecordingServiceMessages } from '../src/react/messages';
 export { RecordingServiceProvider, type RecordingServiceProviderProps } from '../src/react/provider';
 
 // Reads

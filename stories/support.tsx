@@ -1,11 +1,11 @@
 import type { Decorator } from '@storybook/react-vite';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useStore } from 'zustand';
-import { useRecordingService } from '../hooks/useRecordingService';
+import { useComponentService } from '../components/internal/useComponentService';
 
 /** Shows its children once the emulator user `login` is signed in through the real token exchange. */
 function SignedInAs({ login, children }: { login: string; children: ReactNode }): ReactNode {
-  const { client, messages } = useRecordingService();
+  const { client, messages } = useComponentService('signedInAs');
   const status = useStore(client.sessionStore, (state) => state.status);
   const started = useRef(false);
   useEffect(() => {

@@ -4,7 +4,7 @@ import { keepPreviousData } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useAccessReport } from '../../hooks/useAccessReport';
 import { useProgramAccessReport } from '../../hooks/useProgramAccessReport';
-import { useRecordingService } from '../../hooks/useRecordingService';
+import { useComponentService } from '../internal/useComponentService';
 import type { ReportParams, ReportRange } from '../../src/core/types';
 import { cx, formatDate, formatDuration, isoDate } from '../internal/format';
 import { Empty, ErrorMessage, Loading } from '../internal/QueryStatus';
@@ -29,7 +29,7 @@ export interface AccessReportTableProps {
  * <AccessReportTable programId={id} />
  */
 export function AccessReportTable({ programId, params = {}, className }: AccessReportTableProps): ReactNode {
-  const { messages } = useRecordingService('AccessReportTable');
+  const { messages } = useComponentService('AccessReportTable');
   const [range, setRange] = useState<ReportRange>(params.range ?? 'LAST_MONTH');
   const query = { ...params, range };
   const options = { placeholderData: keepPreviousData };

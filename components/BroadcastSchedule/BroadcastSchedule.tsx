@@ -2,8 +2,8 @@
 
 import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useBroadcasts } from '../../hooks/useBroadcasts';
-import { useRecordingService } from '../../hooks/useRecordingService';
-import type { RecordingServiceMessages } from '../../src/react/context';
+import { useComponentService } from '../internal/useComponentService';
+import type { RecordingServiceMessages } from '../../src/react/messages';
 import type { BroadcastParams, BroadcastWhen, Program } from '../../src/core/types';
 import { cx, formatDate, isoDate, nameOf } from '../internal/format';
 import { Empty, ErrorMessage, Loading } from '../internal/QueryStatus';
@@ -28,7 +28,7 @@ const TABS: ReadonlyArray<[BroadcastWhen, keyof RecordingServiceMessages]> = [
 ];
 
 function Broadcasts({ when, params, onSelect }: { when: BroadcastWhen } & BroadcastScheduleProps): ReactNode {
-  const { messages } = useRecordingService('BroadcastSchedule');
+  const { messages } = useComponentService('BroadcastSchedule');
   const { data, error, isPending, refetch } = useBroadcasts(when, params);
   if (isPending) return <Loading />;
   if (!data) return <ErrorMessage error={error ?? new Error(messages.error)} onRetry={() => void refetch()} />;
@@ -85,7 +85,7 @@ export function BroadcastSchedule({
   onSelect,
   className,
 }: BroadcastScheduleProps): ReactNode {
-  const { messages } = useRecordingService('BroadcastSchedule');
+  const { messages } = useComponentService('BroadcastSchedule');
   const [when, setWhen] = useState<BroadcastWhen>(initialWhen);
   const tabsRef = useRef<HTMLDivElement>(null);
   const ids = useId();

@@ -2,7 +2,7 @@
 
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useDeleteRecording } from '../../hooks/useDeleteRecording';
-import { useRecordingService } from '../../hooks/useRecordingService';
+import { useComponentService } from '../internal/useComponentService';
 import { cx } from '../internal/format';
 import { ErrorMessage } from '../internal/QueryStatus';
 
@@ -32,7 +32,7 @@ export function DeleteRecordingButton({
   onDeleted,
   className,
 }: DeleteRecordingButtonProps): ReactNode {
-  const { messages } = useRecordingService('DeleteRecordingButton');
+  const { messages } = useComponentService('DeleteRecordingButton');
   const remove = useDeleteRecording();
   const [open, setOpen] = useState(false);
   const triggerRef = useRef<HTMLButtonElement>(null);

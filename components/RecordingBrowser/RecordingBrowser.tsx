@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { useRecordingService } from '../../hooks/useRecordingService';
+import { useComponentService } from '../internal/useComponentService';
 import type { Program } from '../../src/core/types';
 import { RecordingDetails } from '../RecordingDetails/RecordingDetails';
 import { RecordingFilters, type RecordingFiltersValue } from '../RecordingFilters/RecordingFilters';
@@ -43,7 +43,7 @@ export function RecordingBrowser({
   onSelect,
   className,
 }: RecordingBrowserProps): ReactNode {
-  const { messages } = useRecordingService('RecordingBrowser');
+  const { messages } = useComponentService('RecordingBrowser');
   const [filters, setFilters] = useState(initialFilters);
   const [selected, setSelected] = useState(initialSelectedId);
   // The password of the unlocked recording lives only here, for the player, and goes with the selection.

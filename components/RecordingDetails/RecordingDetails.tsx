@@ -2,7 +2,7 @@
 
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useRecording } from '../../hooks/useRecording';
-import { useRecordingService } from '../../hooks/useRecordingService';
+import { useComponentService } from '../internal/useComponentService';
 import { useUnlockRecording } from '../../hooks/useUnlockRecording';
 import { baseUrl } from '../../src/core/config';
 import type { Program } from '../../src/core/types';
@@ -29,7 +29,7 @@ export interface RecordingDetailsProps {
 }
 
 function UnlockForm({ id, onUnlocked }: { id: string; onUnlocked: (password: string) => void }): ReactNode {
-  const { messages } = useRecordingService('RecordingDetails');
+  const { messages } = useComponentService('RecordingDetails');
   const unlock = useUnlockRecording();
   const [password, setPassword] = useState('');
   const ids = useId();
@@ -60,7 +60,7 @@ function UnlockForm({ id, onUnlocked }: { id: string; onUnlocked: (password: str
 }
 
 function Fields({ program }: { program: Program }): ReactNode {
-  const { messages } = useRecordingService('RecordingDetails');
+  const { messages } = useComponentService('RecordingDetails');
   const rows: Array<[string, ReactNode]> = [];
   const owner = program.ownerDisplayName ?? program.owner;
   if (owner) rows.push([messages.owner, owner]);
@@ -105,7 +105,7 @@ export function RecordingDetails({
   headingLevel = 2,
   className,
 }: RecordingDetailsProps): ReactNode {
-  const { messages, config } = useRecordingService('RecordingDetails');
+  const { messages, config } = useComponentService('RecordingDetails');
   const { data: program, error, isPending, refetch } = useRecording(id);
   const [unlockedId, setUnlockedId] = useState<string>();
   // Both are per program: another id starts locked and not editing.

@@ -3,7 +3,7 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useCategories } from '../../hooks/useCategories';
 import { useRecording } from '../../hooks/useRecording';
-import { useRecordingService } from '../../hooks/useRecordingService';
+import { useComponentService } from '../internal/useComponentService';
 import { useUpdateRecording } from '../../hooks/useUpdateRecording';
 import { isRecordingServiceError, type RecordingServiceError } from '../../src/core/errors';
 import type { AccessMode, Program, ProgramChanges } from '../../src/core/types';
@@ -78,7 +78,7 @@ function Form({
   autoFocus,
   className,
 }: RecordingEditorProps & { program: Program }): ReactNode {
-  const { messages } = useRecordingService('RecordingEditor');
+  const { messages } = useComponentService('RecordingEditor');
   const categories = useCategories();
   const update = useUpdateRecording();
   const [initial, setInitial] = useState(() => draftOf(program));

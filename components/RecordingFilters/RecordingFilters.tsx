@@ -2,7 +2,7 @@
 
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useCategories } from '../../hooks/useCategories';
-import { useRecordingService } from '../../hooks/useRecordingService';
+import { useComponentService } from '../internal/useComponentService';
 import type { RecordingListParams } from '../../src/core/types';
 import { cx } from '../internal/format';
 import { CategoryOptions } from '../internal/CategoryOptions';
@@ -50,7 +50,7 @@ function withField<K extends keyof RecordingFiltersValue>(
  * <RecordingList params={filters} />
  */
 export function RecordingFilters({ value, onChange, debounceMs = 300, className }: RecordingFiltersProps): ReactNode {
-  const { messages } = useRecordingService('RecordingFilters');
+  const { messages } = useComponentService('RecordingFilters');
   const categories = useCategories();
   const ids = useId();
   const outside = value.query ?? '';

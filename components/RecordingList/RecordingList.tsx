@@ -4,7 +4,7 @@ import { keepPreviousData } from '@tanstack/react-query';
 import { useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useInfiniteRecordings } from '../../hooks/useInfiniteRecordings';
 import { usePrefetchRecording } from '../../hooks/usePrefetchRecording';
-import { useRecordingService } from '../../hooks/useRecordingService';
+import { useComponentService } from '../internal/useComponentService';
 import { useRecordings } from '../../hooks/useRecordings';
 import { baseUrl } from '../../src/core/config';
 import type { Program, RecordingListParams } from '../../src/core/types';
@@ -60,7 +60,7 @@ function Item({
   selected: boolean;
   serverBase: string;
 }): ReactNode {
-  const { messages } = useRecordingService('RecordingList');
+  const { messages } = useComponentService('RecordingList');
   const prefetch = usePrefetchRecording();
   const name = nameOf(program, messages.untitled);
   const thumbnail = resolveUrl(serverBase, program.thumbnail);
@@ -116,7 +116,7 @@ function Items({
   onSelect,
   selectedId,
 }: Pick<RecordingListProps, 'onSelect' | 'selectedId'> & { programs: Program[] }): ReactNode {
-  const { messages, config } = useRecordingService('RecordingList');
+  const { messages, config } = useComponentService('RecordingList');
   const serverBase = baseUrl(config);
   return (
     <ul className="rrs-list__items" aria-label={messages.recordings} onKeyDown={moveFocus}>
@@ -139,7 +139,7 @@ function PagedList({
   onSelect,
   selectedId,
 }: RecordingListProps & { pageSize: number }): ReactNode {
-  const { messages } = useRecordingService('RecordingList');
+  const { messages } = useComponentService('RecordingList');
   const { offset: start = 0, count: _count, ...filters } = params;
   const paramsKey = JSON.stringify([filters, start]);
   const [page, setPage] = useState({ key: paramsKey, offset: start });
@@ -192,7 +192,7 @@ function InfiniteList({
   onSelect,
   selectedId,
 }: RecordingListProps & { pageSize: number }): ReactNode {
-  const { messages } = useRecordingService('RecordingList');
+  const { messages } = useComponentService('RecordingList');
   const { offset: _offset, count: _count, ...filters } = params ?? {};
   const { data, error, isPending, refetch, fetchNextPage, hasNextPage, isFetchingNextPage } = useInfiniteRecordings({
     ...filters,

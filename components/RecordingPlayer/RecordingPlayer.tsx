@@ -4,7 +4,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useDownloadRecording } from '../../hooks/useDownloadRecording';
 import { usePlaybackAddress } from '../../hooks/usePlaybackAddress';
 import { useRecording } from '../../hooks/useRecording';
-import { useRecordingService } from '../../hooks/useRecordingService';
+import { useComponentService } from '../internal/useComponentService';
 import { useViewReport } from '../../hooks/useViewReport';
 import { isRecordingServiceError } from '../../src/core/errors';
 import type { ProgramAddress } from '../../src/core/types';
@@ -52,7 +52,7 @@ interface VideoProps {
 }
 
 function Video({ address, name, hlsJs, onPlay, onEnded }: VideoProps): ReactNode {
-  const { messages } = useRecordingService('RecordingPlayer');
+  const { messages } = useComponentService('RecordingPlayer');
   const videoRef = useRef<HTMLVideoElement>(null);
   // Which source of the plan is being tried: a source that fails hands over to the next one.
   const [attempt, setAttempt] = useState(0);
@@ -133,7 +133,7 @@ function Video({ address, name, hlsJs, onPlay, onEnded }: VideoProps): ReactNode
 }
 
 function Download({ id, name }: { id: string; name: string }): ReactNode {
-  const { messages } = useRecordingService('RecordingPlayer');
+  const { messages } = useComponentService('RecordingPlayer');
   const { download, cancel, progress, verified, url, isPending, isSuccess, error } = useDownloadRecording();
   const mismatch = isRecordingServiceError(error) && error.kind === 'validation';
   const cancelled = isRecordingServiceError(error) && error.kind === 'aborted';
@@ -185,7 +185,7 @@ function Download({ id, name }: { id: string; name: string }): ReactNode {
  * <RecordingPlayer id={id} password={unlockedPassword} />
  */
 export function RecordingPlayer({ id, password, dnId, hlsJs = true, className }: RecordingPlayerProps): ReactNode {
-  const { messages } = useRecordingService('RecordingPlayer');
+  const { messages } = useComponentService('RecordingPlayer');
   const program = useRecording(id);
   const locked = program.data?.passwordProtected === true && program.data.canEdit !== true && !password;
   const address = usePlaybackAddress(

@@ -5,7 +5,7 @@ import { useChatSession, type CachedChatMessage } from '../../hooks/useChatSessi
 import { useChatSessions } from '../../hooks/useChatSessions';
 import { useOpenChatSession } from '../../hooks/useOpenChatSession';
 import { CHAT_MESSAGE_MAX_LENGTH, usePostChatMessage } from '../../hooks/usePostChatMessage';
-import { useRecordingService } from '../../hooks/useRecordingService';
+import { useComponentService } from '../internal/useComponentService';
 import { useRecordingSession } from '../../hooks/useRecordingSession';
 import type { ChatMessageType } from '../../src/core/types';
 import { cx, formatDate, isoDate } from '../internal/format';
@@ -36,7 +36,7 @@ interface ConversationProps {
 }
 
 function Conversation({ programId, sessionId, moderatorPin, pollMs, type, sender }: ConversationProps): ReactNode {
-  const { messages } = useRecordingService('RecordingQA');
+  const { messages } = useComponentService('RecordingQA');
   const pin = moderatorPin ? { moderatorPin } : {};
   const session = useChatSession(programId, sessionId, { ...pin, ...(pollMs !== undefined && { pollMs }) });
   const post = usePostChatMessage(programId, sessionId, pin);
@@ -110,7 +110,7 @@ function Conversation({ programId, sessionId, moderatorPin, pollMs, type, sender
 }
 
 function Asker({ programId, pollMs }: RecordingQAProps): ReactNode {
-  const { messages } = useRecordingService('RecordingQA');
+  const { messages } = useComponentService('RecordingQA');
   const { user } = useRecordingSession();
   const open = useOpenChatSession(programId);
   const [name, setName] = useState(user ?? '');
@@ -143,7 +143,7 @@ function Asker({ programId, pollMs }: RecordingQAProps): ReactNode {
 }
 
 function Moderator({ programId, moderatorPin, pollMs }: RecordingQAProps): ReactNode {
-  const { messages } = useRecordingService('RecordingQA');
+  const { messages } = useComponentService('RecordingQA');
   const sessions = useChatSessions(programId, moderatorPin ? { moderatorPin } : {});
   const [selected, setSelected] = useState<string>();
   const ids = useId();
@@ -201,7 +201,7 @@ function Moderator({ programId, moderatorPin, pollMs }: RecordingQAProps): React
  * <RecordingQA programId={id} moderatorPin={pin} />
  */
 export function RecordingQA(props: RecordingQAProps): ReactNode {
-  const { messages } = useRecordingService('RecordingQA');
+  const { messages } = useComponentService('RecordingQA');
   const ids = useId();
   const moderating = props.moderate === true || !!props.moderatorPin;
   return (

@@ -2,7 +2,7 @@
 
 import { keepPreviousData } from '@tanstack/react-query';
 import { useId, useRef, useState, type ReactNode } from 'react';
-import { useRecordingService } from '../../hooks/useRecordingService';
+import { useComponentService } from '../internal/useComponentService';
 import { useRecordings } from '../../hooks/useRecordings';
 import { useRestoreRecording } from '../../hooks/useRestoreRecording';
 import type { Program } from '../../src/core/types';
@@ -21,7 +21,7 @@ export interface RecycleBinProps {
 }
 
 function Row({ program, onGone }: { program: Program; onGone: () => void }): ReactNode {
-  const { messages } = useRecordingService('RecycleBin');
+  const { messages } = useComponentService('RecycleBin');
   const restore = useRestoreRecording();
   const id = program.id ?? '';
   const name = nameOf(program, messages.untitled);
@@ -59,7 +59,7 @@ function Row({ program, onGone }: { program: Program; onGone: () => void }): Rea
  * <RecycleBin ownerId={user} />
  */
 export function RecycleBin({ ownerId, pageSize = 10, className }: RecycleBinProps): ReactNode {
-  const { messages } = useRecordingService('RecycleBin');
+  const { messages } = useComponentService('RecycleBin');
   const [offset, setOffset] = useState(0);
   const ids = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);

@@ -1,7 +1,7 @@
 'use client';
 
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
-import { useRecordingService } from '../../hooks/useRecordingService';
+import { useComponentService } from '../internal/useComponentService';
 import { useRecordingSession } from '../../hooks/useRecordingSession';
 import { ErrorMessage } from '../internal/QueryStatus';
 import { cx } from '../internal/format';
@@ -26,7 +26,7 @@ export interface SessionStatusProps {
  * </RecordingServiceProvider>
  */
 export function SessionStatus({ defaultLogin = '', className }: SessionStatusProps): ReactNode {
-  const { messages } = useRecordingService('SessionStatus');
+  const { messages } = useComponentService('SessionStatus');
   const { status, user, signIn, signOut, error } = useRecordingSession();
   const [login, setLogin] = useState(defaultLogin);
   const [token, setToken] = useState('');

@@ -3,7 +3,7 @@
 import { keepPreviousData } from '@tanstack/react-query';
 import { useId, useState, type ReactNode } from 'react';
 import { useProgramViewers } from '../../hooks/useProgramViewers';
-import { useRecordingService } from '../../hooks/useRecordingService';
+import { useComponentService } from '../internal/useComponentService';
 import type { ReportParams, ReportRange } from '../../src/core/types';
 import { cx } from '../internal/format';
 import { Empty, ErrorMessage, Loading } from '../internal/QueryStatus';
@@ -27,7 +27,7 @@ export interface ViewerReportProps {
  * <ViewerReport programId={id} params={{ range: 'ALL' }} />
  */
 export function ViewerReport({ programId, params = {}, className }: ViewerReportProps): ReactNode {
-  const { messages } = useRecordingService('ViewerReport');
+  const { messages } = useComponentService('ViewerReport');
   const [range, setRange] = useState<ReportRange>(params.range ?? 'LAST_MONTH');
   const { data, error, isPending, refetch } = useProgramViewers(
     programId,

@@ -1,8 +1,8 @@
 'use client';
 
 import type { ReactNode } from 'react';
-import { useRecordingService } from '../../hooks/useRecordingService';
-import type { RecordingServiceMessages } from '../../src/react/context';
+import { useComponentService } from './useComponentService';
+import type { RecordingServiceMessages } from '../../src/react/messages';
 import { isRecordingServiceError } from '../../src/core/errors';
 import { cx } from './format';
 
@@ -34,7 +34,7 @@ export function ErrorMessage({
   onRetry?: () => void;
   className?: string;
 }): ReactNode {
-  const { messages } = useRecordingService('ErrorMessage');
+  const { messages } = useComponentService('ErrorMessage');
   const hint = isRecordingServiceError(error) ? error.hint : undefined;
   return (
     <div role="alert" className={cx('rrs-error', className)}>
@@ -52,7 +52,7 @@ export function ErrorMessage({
 
 /** The loading state: a polite status line. */
 export function Loading({ label }: { label?: string }): ReactNode {
-  const { messages } = useRecordingService('Loading');
+  const { messages } = useComponentService('Loading');
   return (
     <p role="status" className="rrs-loading">
       {label ?? messages.loading}

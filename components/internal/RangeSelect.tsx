@@ -1,7 +1,7 @@
 'use client';
 
 import { useId, type ReactNode } from 'react';
-import { useRecordingService } from '../../hooks/useRecordingService';
+import { useComponentService } from './useComponentService';
 import type { ReportRange } from '../../src/core/types';
 
 const RANGES: ReportRange[] = [
@@ -22,7 +22,7 @@ export function RangeSelect({
   value: ReportRange;
   onChange: (range: ReportRange) => void;
 }): ReactNode {
-  const { messages } = useRecordingService('RangeSelect');
+  const { messages } = useComponentService('RangeSelect');
   const id = useId();
   return (
     <div className="rrs-field rrs-report__range">

@@ -5,12 +5,8 @@ import { useContext, useEffect, useMemo, useRef, useState, type ReactNode } from
 import { useStore } from 'zustand';
 import { createRecordingClient, type RecordingClient } from '../core/client';
 import type { RecordingServiceConfig } from '../core/config';
-import {
-  defaultRecordingServiceMessages,
-  RecordingServiceContext,
-  type RecordingServiceContextValue,
-  type RecordingServiceMessages,
-} from './context';
+import { RecordingServiceContext, type RecordingServiceContextValue } from './context';
+import { RecordingServiceMessagesContext, type RecordingServiceMessages } from './messages';
 import type { RecordingServiceError } from '../core/errors';
 import { recordingKeys } from './keys';
 import { recordingScope } from './queries';
@@ -107,13 +103,16 @@ export function RecordingServiceProvider({
     () => ({
       client,
       config: client.config,
-      messages: messages ? { ...defaultRecordingServiceMessages, ...messages } : defaultRecordingServiceMessages,
       session: user === undefined ? { status } : { status, user },
     }),
-    [client, messages, status, user],
+    [client, status, user],
   );
 
-  const content = <RecordingServiceContext.Provider value={value}>{children}</RecordingServiceContext.Provider>;
+  const content = (
+    <RecordingServiceContext.Provider value={value}>
+      <RecordingServiceMessagesContext.Provider value={messages}>{children}</RecordingServiceMessagesContext.Provider>
+    </RecordingServiceContext.Provider>
+  );
   return cache === surrounding ? content : <QueryClientProvider client={cache}>{content}</QueryClientProvider>;
 }
 

@@ -6,7 +6,7 @@ import { StrictMode, useEffect, useRef, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { useRecordingService } from '../../hooks/useRecordingService';
-import type { RecordingServiceMessages } from '../../src/react/context';
+import type { RecordingServiceMessages } from '../../src/react/messages';
 import {
   createRecordingEmulator,
   createTestQueryClient,

@@ -13,6 +13,7 @@ import { createTestQueryClient, TEST_RECORDING_CONFIG } from '../../src/testing/
 import { AUTH_URL, emulatorCalls, serveEmulator, startServer } from '../hooks/read/harness';
 import { createRecordingEmulator } from '../../src/emulator/index';
 import { recordingServiceHandlers } from '../../src/testing/msw';
+import { useComponentService } from '../../components/internal/useComponentService';
 
 const { server, seen } = startServer();
 
@@ -57,7 +58,7 @@ describe('useRecordingService', () => {
   });
 
   it('should give the client, the resolved config and English messages by default', () => {
-    const { result } = renderHook(() => useRecordingService(), { wrapper: providerWrapper({}) });
+    const { result } = renderHook(() => useComponentService('test'), { wrapper: providerWrapper({}) });
     expect(result.current.config).toMatchObject({ host: 'recordings.test', port: 443, tenantId: 'default' });
     expect(result.current.messages.loading).toBe('Loading…');
     expect(result.current.messages.signedInAs('ada')).toBe('Signed in as ada');
@@ -66,7 +67,7 @@ describe('useRecordingService', () => {
 
   it('should merge the given messages over the defaults', () => {
     const messages = { loading: 'Chargement…' };
-    const { result } = renderHook(() => useRecordingService(), {
+    const { result } = renderHook(() => useComponentService('test'), {
       wrapper: ({ children }) => (
         <RecordingServiceProvider config={TEST_RECORDING_CONFIG} messages={messages}>
           {children}

@@ -16,3 +16,4 @@ export * from './RecycleBin';
 export * from './AccessReportTable';
 export * from './ViewerReport';
 export { defaultRecordingServiceMessages } from './messages';
+export { germanRecordingServiceMessages } from './messages.de';

@@ -1,3 +1,4 @@
+import { formatServerDate, parseServerDate } from '../core/dates';
 import type { Program, ProgramAddress, ProgramState } from '../core/types';
 import { HttpError } from './http';
 import type { EmulatorProgram, EmulatorState, EmulatorTenant, EmulatorUser } from './types';
@@ -47,6 +48,20 @@ export interface RouteContext {
 }
 
 export const DAY_MS = 86_400_000;
+
+/** Epoch ms of a stored date (zone-less text is the server's wall clock); NaN when there is none. */
+export function timeOf(state: EmulatorState, text: string | null | undefined): number {
+  return parseServerDate(text, state.system.utcOffsetMinutes)?.getTime() ?? Number.NaN;
+}
+
+/** A date as answers carry it: `YYYY-MM-DDTHH:MM:SS` on the server's wall clock; unreadable text as it is. */
+export function wireDate<T extends string | null | undefined>(state: EmulatorState, text: T): T | string {
+  const ms = timeOf(state, text);
+  return Number.isNaN(ms) ? text : formatServerDate(ms, state.system.utcOffsetMinutes);
+}
+
+/** Program and report dates, written by answers on the server's wall clock. */
+const PROGRAM_DATES = ['startDate', 'creationDate', 'expirationDate', 'deletedDate'] as const;
 
 /** The tenant's policies (the system ones in single-tenant mode). */
 export function policiesOf(
@@ -157,9 +172,9 @@ const enc = encodeURIComponent;
  * Where a live broadcast stands at `now`: SCHEDULED before its start, STARTED until its duration is
  * over, then COMPLETE. Broadcasts given a `statusSequence` follow that instead.
  */
-export function liveStateOf(program: EmulatorProgram, now: number): ProgramState | undefined {
+export function liveStateOf(state: EmulatorState, program: EmulatorProgram, now: number): ProgramState | undefined {
   if (!program.live || program.statusSequence?.length) return undefined;
-  const start = Date.parse(program.startDate ?? '');
+  const start = timeOf(state, program.startDate);
   if (Number.isNaN(start)) return undefined;
   if (now < start) return 'SCHEDULED';
   return now < start + (program.duration ?? 0) * 1000 ? 'STARTED' : 'COMPLETE';
@@ -182,7 +197,8 @@ export function toWire(ctx: RouteContext, caller: Caller, program: EmulatorProgr
     statusUrl: `${base}/status`,
     reportUrl: `${base}/report?dnId=dn-1`,
   };
-  const live = liveStateOf(program, ctx.now);
+  for (const key of PROGRAM_DATES) if (typeof out[key] === 'string') out[key] = wireDate(ctx.state, out[key]);
+  const live = liveStateOf(ctx.state, program, ctx.now);
   if (live) Object.assign(out, { programStatus: live, started: live !== 'SCHEDULED' });
   if (password) out.authorizeUrl = `${base}/authorize/`;
   // Locked: the media facts stay hidden until the PIN is given; the links (thumbnail, status, report)
@@ -201,7 +217,7 @@ export function addressOf(ctx: RouteContext, program: EmulatorProgram): ProgramA
   const hls = `${media}/index.m3u8`;
   const mp4 = `${media}.mp4`;
   const live = !!program.live;
-  const startMs = Date.parse(program.startDate ?? '');
+  const startMs = timeOf(ctx.state, program.startDate);
   const notStarted = live && !(startMs <= ctx.now);
   const address: ProgramAddress = {
     available: program.available !== false && !notStarted,
@@ -220,7 +236,7 @@ export function purgeRecycleBin(state: EmulatorState, now: number): void {
   for (const program of state.programs.values()) {
     if (!program.deleted) continue;
     const policy = policiesOf(state, program.tenantId);
-    const deletedAt = Date.parse(program.deletedDate ?? '') || now;
+    const deletedAt = timeOf(state, program.deletedDate) || now;
     const expired =
       policy.recordingRetentionPolicy === 'DO_NOT_RETAIN' ||
       (policy.recordingRetentionPolicy === 'N_DAYS' &&

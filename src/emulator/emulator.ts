@@ -1,3 +1,4 @@
+import { formatServerDateTime } from '../core/dates';
 import type { RetentionPolicy } from '../core/types';
 import {
   DEFAULT_RESOURCES,
@@ -41,6 +42,12 @@ export interface RecordingEmulatorOptions {
   resources?: Partial<EmulatorResources>;
   /** Origin for absolute URLs in answers (streams, `self`). Defaults to each request's own origin. */
   origin?: string;
+  /**
+   * The server's time zone as an offset from UTC in minutes, east positive (`60` for `+01:00`). Program and
+   * report dates go out on this wall clock without a zone; `systemTimeISO8601` shows the offset. Defaults
+   * to 0 (UTC), whatever the host's zone, so answers are the same on every machine.
+   */
+  utcOffsetMinutes?: number;
 }
 
 /** One request as the emulator saw it. Query secrets (token, PINs, passwords) are redacted. */
@@ -132,6 +139,7 @@ function buildState(options: RecordingEmulatorOptions, now: number): EmulatorSta
       daysToRetainDeletedRecordings: days,
       encryptionSupport: true,
       startedAt: now,
+      utcOffsetMinutes: options.utcOffsetMinutes ?? 0,
     },
     tenants,
     users: new Map(data.users.map((u) => [u.login, { ...u }])),
@@ -291,7 +299,7 @@ export function createRecordingEmulator(options: RecordingEmulatorOptions = {}):
           multiTenant: state.multiTenant,
           allowGuestAccess: policies.allowGuestAccess,
           systemTime: ctx.now,
-          systemTimeISO8601: new Date(ctx.now).toISOString(),
+          systemTimeISO8601: formatServerDateTime(ctx.now, state.system.utcOffsetMinutes),
           recordingRetentionPolicy: policies.recordingRetentionPolicy,
           daysToRetainDeletedRecordings: policies.daysToRetainDeletedRecordings,
           encryptionSupport: state.system.encryptionSupport,

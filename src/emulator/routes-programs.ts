@@ -10,6 +10,7 @@ import {
   policiesOf,
   removeProgram,
   requireViewer,
+  timeOf,
   toWire,
   type Caller,
   type RouteContext,
@@ -65,7 +66,7 @@ function sortKey(ctx: RouteContext, program: EmulatorProgram, field: OrderField)
       return (ctx.state.categories.get(program.categoryId ?? '')?.name ?? '').toLowerCase();
     case 'creationDate':
     case 'startDate':
-      return Date.parse(program[field] ?? '') || 0;
+      return timeOf(ctx.state, program[field]) || 0;
     default:
       return program[field] ?? 0;
   }
@@ -191,7 +192,7 @@ export function routeProgramLists(ctx: RouteContext, segments: string[]): Respon
     const dayStart = Math.floor((ctx.now - offsetMs) / DAY_MS) * DAY_MS + offsetMs;
     const scope = (p: EmulatorProgram): boolean => {
       if (!p.live) return false;
-      const start = Date.parse(p.startDate ?? '');
+      const start = timeOf(ctx.state, p.startDate);
       const end = start + (p.duration ?? 0) * 1000;
       if (when === 'now') return start <= ctx.now && ctx.now < end;
       if (when === 'future') return start > ctx.now;
@@ -208,20 +209,8 @@ export function routeProgramLists(ctx: RouteContext, segments: string[]): Respon
   return undefined;
 }
 
-const WRITABLE = new Set([
-  'name',
-  'description',
-  'categoryId',
-  'accessMode',
-  'accessUsers',
-  'public',
-  'allowMediaDownload',
-  'password',
-  'participantUsers',
-  'thumbnailData',
-  'thumbnailMimeType',
-  'deleted',
-]);
+/** Fields no client sends: a body carrying one is refused (the legacy client strips them from its Program). */
+const NEVER_SENT = ['stream', 'record', 'distributeToCDN', 'conferenceAddress'];
 const ACCESS_MODES: readonly AccessMode[] = ['PRIVATE', 'USER_LIST', 'ALL_USERS', 'PUBLIC'];
 const THUMBNAIL_TYPES = ['image/jpeg', 'image/png', 'image/gif'];
 
@@ -235,12 +224,15 @@ function stringList(field: string, value: unknown): string[] {
   return value as string[];
 }
 
+/**
+ * Applies the writable fields an update's body carries, as a server does: read-only and unknown fields
+ * (the legacy client sends its whole Program: `self`, `live`, dates, ...) are ignored, and so is a `null`
+ * (a Java server's "absent"). Refused: a writable field with a bad value, and the four never-sent fields.
+ */
 function applyUpdate(ctx: RouteContext, program: EmulatorProgram, body: Record<string, unknown>): void {
-  for (const key of Object.keys(body)) {
-    if (!WRITABLE.has(key)) bad(key, `${key} is not a writable field`);
-  }
+  for (const key of NEVER_SENT) if (key in body) bad(key, `${key} is never sent in an update`);
+  const b = Object.fromEntries(Object.entries(body).filter(([, value]) => value !== null));
   const next: Partial<EmulatorProgram> = {};
-  const b = body;
   if ('name' in b) {
     if (typeof b.name !== 'string' || !b.name.trim()) bad('name', 'name must be a non-empty string');
     next.name = b.name;
@@ -296,8 +288,11 @@ function applyUpdate(ctx: RouteContext, program: EmulatorProgram, body: Record<s
     next.thumbnailUpload = { bytes, mimeType };
   }
   if ('deleted' in b) {
-    if (b.deleted !== false) bad('deleted', 'deleted can only be set to false (restore); use DELETE to delete');
-    if (program.deleted) {
+    // `true` on a deleted program is the whole-Program form of "no change" (renaming in the recycle bin).
+    if (b.deleted !== false && !(b.deleted === true && program.deleted)) {
+      bad('deleted', 'deleted can only be set to false (restore); use DELETE to delete');
+    }
+    if (program.deleted && b.deleted === false) {
       const policy = policiesOf(ctx.state, program.tenantId).recordingRetentionPolicy;
       if (policy === 'DO_NOT_RETAIN') throw new HttpError(409, 'The retention policy keeps no deleted programs');
       next.deleted = false;
@@ -310,13 +305,30 @@ function applyUpdate(ctx: RouteContext, program: EmulatorProgram, body: Record<s
 
 function statusOf(ctx: RouteContext, program: EmulatorProgram): ProgramState {
   const sequence = program.statusSequence;
-  if (!sequence?.length) return liveStateOf(program, ctx.now) ?? program.programStatus ?? 'COMPLETE';
+  if (!sequence?.length) return liveStateOf(ctx.state, program, ctx.now) ?? program.programStatus ?? 'COMPLETE';
   const calls = ctx.state.statusCalls.get(program.id) ?? 0;
   ctx.state.statusCalls.set(program.id, calls + 1);
   const state = sequence[Math.min(calls, sequence.length - 1)]!;
   program.programStatus = state;
   if (state === 'COMPLETE') program.available = true;
   return state;
+}
+
+/** The `programCreationStage` a server reports in each state (values from WIRE.md's list). */
+function creationStageOf(state: ProgramState, live: boolean): string {
+  switch (state) {
+    case 'SCHEDULED':
+    case 'PENDING_START':
+      return 'PENDING_START';
+    case 'PENDING':
+      return 'CREATE_DIRECTORIES';
+    case 'STARTED':
+      return live ? 'DISTRIBUTION_INITIATED' : 'CREATE_AGGREGATE_RESOURCES';
+    case 'FAILED':
+      return 'CREATE_RESOURCES';
+    default:
+      return 'COMPLETE';
+  }
 }
 
 async function readPassword(ctx: RouteContext, type: string): Promise<string> {
@@ -372,7 +384,7 @@ export async function routeProgram(ctx: RouteContext, id: string, rest: string[]
         programId: program.id,
         state,
         stateDetails: state === 'FAILED' ? 'Transcoding failed' : '',
-        programCreationStage: state === 'PENDING' ? 'TRANSCODING' : state === 'STARTED' ? 'PUBLISHING' : 'DONE',
+        programCreationStage: creationStageOf(state, !!program.live),
         programCreationMessage: '',
         recordingState: program.live && state === 'STARTED' ? 'STARTED' : 'STOPPED',
       },
@@ -386,7 +398,7 @@ export async function routeProgram(ctx: RouteContext, id: string, rest: string[]
     if (!view) throw new HttpError(404, 'No such report');
     if (!view.ended) {
       view.ended = true;
-      view.duration = Math.max(0, Math.round((ctx.now - Date.parse(view.startDate ?? '')) / 1000));
+      view.duration = Math.max(0, Math.round((ctx.now - timeOf(ctx.state, view.startDate)) / 1000));
       program.currentViewerCount = Math.max(0, (program.currentViewerCount ?? 1) - 1);
     }
     return noContent();

@@ -1,5 +1,5 @@
 import type { AccessReport, ReportRange, ViewerReport } from '../core/types';
-import { canEdit, DAY_MS, resolveCaller, type Caller, type RouteContext } from './context';
+import { canEdit, DAY_MS, resolveCaller, timeOf, wireDate, type Caller, type RouteContext } from './context';
 import { HttpError, json, MEDIA_TYPES } from './http';
 import { intParam } from './routes-programs';
 import type { EmulatorView } from './types';
@@ -14,11 +14,14 @@ const RANGE_DAYS: Record<ReportRange, number> = {
   ALL: Number.POSITIVE_INFINITY,
 };
 
-/** A date parameter, epoch ms; a bare day (`2026-03-02`) as `endDate` covers that whole day. */
+/**
+ * A date parameter, epoch ms; zone-less text is the server's wall clock, and a bare day (`2026-03-02`) as
+ * `endDate` covers that whole day.
+ */
 function dateParam(ctx: RouteContext, name: 'startDate' | 'endDate'): number | undefined {
   const raw = ctx.url.searchParams.get(name);
   if (raw === null) return undefined;
-  const ms = Date.parse(raw);
+  const ms = timeOf(ctx.state, raw);
   if (Number.isNaN(ms)) throw new HttpError(400, `${name} must be an ISO-8601 date`, { parameter: name });
   return name === 'endDate' && /^\d{4}-\d{2}-\d{2}$/.test(raw.trim()) ? ms + DAY_MS - 1 : ms;
 }
@@ -36,7 +39,7 @@ function filterViews(ctx: RouteContext, views: EmulatorView[], withProgramFilter
   const includes = (value: string | null | undefined, wanted: string | null): boolean =>
     wanted === null || (value ?? '').toLowerCase().includes(wanted.toLowerCase());
   return views.filter((v) => {
-    const start = Date.parse(v.startDate ?? '');
+    const start = timeOf(ctx.state, v.startDate);
     if (start < from || start > to) return false;
     if (!includes(v.userAgent, q.get('userAgent'))) return false;
     if (q.has('dnName') && v.dnName !== q.get('dnName')) return false;
@@ -55,9 +58,9 @@ function page<T>(ctx: RouteContext, items: T[]): T[] {
   return items.slice(offset, offset + count);
 }
 
-function wireView(view: EmulatorView): AccessReport {
+function wireView(ctx: RouteContext, view: EmulatorView): AccessReport {
   const { reportId: _id, tenantId: _tenant, ended: _ended, ...rest } = view;
-  return rest;
+  return rest.startDate ? { ...rest, startDate: wireDate(ctx.state, rest.startDate) } : rest;
 }
 
 function reporter(caller: Caller): NonNullable<Caller['user']> {
@@ -78,9 +81,12 @@ export function routeReports(ctx: RouteContext, segments: string[]): Response | 
       (v) => v.tenantId === caller.tenantId && (admin || v.ownerName === user.login),
     );
     const sorted = filterViews(ctx, views, true).sort(
-      (a, b) => Date.parse(b.startDate ?? '') - Date.parse(a.startDate ?? ''),
+      (a, b) => timeOf(ctx.state, b.startDate) - timeOf(ctx.state, a.startDate),
     );
-    return json(page(ctx, sorted).map(wireView), MEDIA_TYPES.list);
+    return json(
+      page(ctx, sorted).map((v) => wireView(ctx, v)),
+      MEDIA_TYPES.list,
+    );
   }
   if ((kind === 'programaccess' || kind === 'programview') && segments.length === 2) {
     // The legacy client sent no tenantId to the per-program reports: the user's tenant stands in.
@@ -93,8 +99,12 @@ export function routeReports(ctx: RouteContext, segments: string[]): Response | 
       ctx,
       ctx.state.views.filter((v) => v.programId === program.id),
       false,
-    ).sort((a, b) => Date.parse(b.startDate ?? '') - Date.parse(a.startDate ?? ''));
-    if (kind === 'programaccess') return json(page(ctx, views).map(wireView), MEDIA_TYPES.list);
+    ).sort((a, b) => timeOf(ctx.state, b.startDate) - timeOf(ctx.state, a.startDate));
+    if (kind === 'programaccess')
+      return json(
+        page(ctx, views).map((v) => wireView(ctx, v)),
+        MEDIA_TYPES.list,
+      );
     const guests = views.filter((v) => v.guest).length;
     const report: ViewerReport = {
       programId: program.id,

@@ -35,7 +35,8 @@ export interface EmulatorTenant {
 
 /**
  * A program as the emulator stores it: the wire fields plus secrets and bookkeeping that never go out
- * as such. Dates are ISO-8601 text as on the wire.
+ * as such. Dates are ISO-8601 text (zone-less text is the server's wall clock); answers write them as
+ * WIRE.md says, `YYYY-MM-DDTHH:MM:SS` on the server's wall clock.
  */
 export interface EmulatorProgram extends Program {
   id: string;
@@ -81,6 +82,8 @@ export interface EmulatorState {
     daysToRetainDeletedRecordings: number;
     encryptionSupport: boolean;
     startedAt: number;
+    /** The server's time zone: its offset from UTC in minutes (east positive), as `systemTimeISO8601` shows it. */
+    utcOffsetMinutes: number;
   };
   tenants: Map<string, EmulatorTenant>;
   users: Map<string, EmulatorUser>;

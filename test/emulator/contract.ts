@@ -1,9 +1,26 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { parseServerDate } from '../../src/core/dates';
 import { createMd5 } from '../../src/core/md5';
 import { EMULATOR_MODERATOR_PIN, EMULATOR_PROGRAM_PIN, EMULATOR_PROGRAMS } from '../../src/emulator/seeds';
 import { clientAs, NOW, rejectionOf, urlOf, type Running, type Transport } from './helpers';
 
 const P = '/api/manager/programs';
+/** WIRE.md's form of program and report dates: the server's wall clock, no fraction, no zone. */
+const WALL_CLOCK = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/;
+/** WIRE.md's `programCreationStage` values. */
+const CREATION_STAGES = [
+  'CREATE_DIRECTORIES',
+  'CREATE_SCRIPT_RESOURCES',
+  'CREATE_SLIDESET',
+  'CREATE_LINKED_RESOURCES',
+  'CREATE_RESOURCES',
+  'CREATE_AGGREGATE_RESOURCES',
+  'PENDING_START',
+  'COMPLETE',
+  'DISTRIBUTION_INITIATED',
+];
+/** Epoch ms of a date the emulator (in UTC unless told) answered. */
+const msOf = (text: string | undefined, offset = 0): number => parseServerDate(text, offset)?.getTime() ?? NaN;
 
 /**
  * The same WIRE.md cases, through the real client, for one transport. Each test gets a fresh
@@ -92,9 +109,9 @@ export function defineContract(transport: Transport): void {
       const client = await clientAs(r, 'admin');
       const now = await client.programs.broadcasts('now', { timezoneOffset: 0 });
       expect(now.items.map((p) => p.id)).toEqual(expect.arrayContaining(['p-050', 'p-051', 'p-052']));
-      expect(now.items.every((p) => p.live && Date.parse(p.startDate!) <= NOW)).toBe(true);
+      expect(now.items.every((p) => p.live && msOf(p.startDate) <= NOW)).toBe(true);
       const future = await client.programs.broadcasts('future', { timezoneOffset: 0 });
-      expect(future.items.every((p) => Date.parse(p.startDate!) > NOW)).toBe(true);
+      expect(future.items.every((p) => msOf(p.startDate) > NOW)).toBe(true);
       expect(future.items.map((p) => p.id)).toContain(EMULATOR_PROGRAMS.liveFuture);
       const today = await client.programs.broadcasts('today', { timezoneOffset: 0 });
       expect(today.items.map((p) => p.id)).toContain(EMULATOR_PROGRAMS.liveLaterToday);
@@ -181,8 +198,17 @@ export function defineContract(transport: Transport): void {
       const r = await start();
       const client = await clientAs(r, 'alice');
       const states = [];
-      for (let i = 0; i < 4; i++) states.push((await client.programs.status(EMULATOR_PROGRAMS.processing)).state);
+      const stages = [];
+      for (let i = 0; i < 4; i++) {
+        const status = await client.programs.status(EMULATOR_PROGRAMS.processing);
+        states.push(status.state);
+        stages.push(status.programCreationStage);
+      }
       expect(states).toEqual(['PENDING', 'STARTED', 'COMPLETE', 'COMPLETE']);
+      expect(stages.at(-1)).toBe('COMPLETE');
+      const others = [EMULATOR_PROGRAMS.failed, EMULATOR_PROGRAMS.liveNow, EMULATOR_PROGRAMS.liveFuture, 'p-004'];
+      for (const id of others) stages.push((await client.programs.status(id)).programCreationStage);
+      for (const stage of stages) expect(CREATION_STAGES).toContain(stage);
     });
 
     it('should record a view from start to end in the access and viewer reports', async () => {
@@ -210,7 +236,7 @@ export function defineContract(transport: Transport): void {
       expect(all.length).toBeGreaterThan(40);
     });
 
-    it('should update only writable fields and refuse others', async () => {
+    it('should update the writable fields, ignore read-only ones, and refuse bad values and the never-sent fields', async () => {
       const r = await start();
       const alice = await clientAs(r, 'alice');
       const updated = await alice.programs.update('p-004', { name: 'Renamed ✓', accessMode: 'PRIVATE' });
@@ -219,27 +245,131 @@ export function defineContract(transport: Transport): void {
       const carol = await clientAs(r, 'carol');
       expect((await rejectionOf(carol.programs.update('p-007', { name: 'x' }))).status).toBe(403);
       const { tenantId, user, token, timestamp } = r.emulator.signIn('alice');
-      const wrongType = await fetch(urlOf(r.baseUrl, `${P}/p-004`, { tenantId, user, token, timestamp }), {
-        method: 'PUT',
-        headers: { 'Content-Type': 'text/plain' },
-        body: JSON.stringify({ name: 'x' }),
-      });
-      expect(wrongType.status).toBe(400);
-      for (const body of [{ viewCount: 9 }, { stream: true }, { colour: 'red' }, { deleted: true }]) {
-        const readOnly = await fetch(urlOf(r.baseUrl, `${P}/p-004`, { tenantId, user, token, timestamp }), {
+      const put = (body: unknown, type = 'application/vnd.avaya.asr.program.v2+json'): Promise<Response> =>
+        fetch(urlOf(r.baseUrl, `${P}/p-004`, { tenantId, user, token, timestamp }), {
           method: 'PUT',
-          headers: { 'Content-Type': 'application/vnd.avaya.asr.program.v2+json' },
-          body: JSON.stringify(body),
+          headers: { 'Content-Type': type, Accept: 'application/vnd.avaya.asr.program.v2+json' },
+          body: typeof body === 'string' ? body : JSON.stringify(body),
         });
-        expect(readOnly.status).toBe(400);
-        expect(await readOnly.json()).toMatchObject({ details: { field: Object.keys(body)[0] } });
+      expect((await put({ name: 'x' }, 'text/plain')).status).toBe(400);
+
+      const ignored = await put({
+        viewCount: 9,
+        passwordProtected: true,
+        live: true,
+        colour: 'red',
+        description: 'Kept',
+      });
+      expect(ignored.status).toBe(200);
+      expect(await ignored.json()).toMatchObject({
+        description: 'Kept',
+        viewCount: updated.viewCount,
+        passwordProtected: false,
+        live: false,
+      });
+      expect(r.emulator.state.programs.get('p-004')).not.toHaveProperty('colour');
+
+      const refused = [
+        { stream: true },
+        { record: false },
+        { distributeToCDN: false },
+        { conferenceAddress: 'sip:x@example.com' },
+        { name: '' },
+        { accessMode: 'EVERYONE' },
+        { allowMediaDownload: 'yes' },
+        { deleted: true },
+      ];
+      for (const body of refused) {
+        const answer = await put({ description: 'Not applied', ...body });
+        expect(answer.status).toBe(400);
+        expect(await answer.json()).toMatchObject({ details: { field: Object.keys(body)[0] } });
       }
-      const malformed = await fetch(urlOf(r.baseUrl, `${P}/p-004`, { tenantId, user, token, timestamp }), {
+      expect(r.emulator.state.programs.get('p-004')!.description).toBe('Kept');
+      expect((await put('{"name":')).status).toBe(400);
+    });
+
+    it('should take back a whole Program as it answered it (GET, rename, PUT everything)', async () => {
+      const r = await start();
+      const alice = await clientAs(r, 'alice');
+      const { tenantId, user, token, timestamp } = r.emulator.signIn('alice');
+      const type = 'application/vnd.avaya.asr.program.v2+json';
+      const neverSent = ['stream', 'record', 'distributeToCDN', 'conferenceAddress'];
+      for (const id of ['p-004', EMULATOR_PROGRAMS.pinProtected, EMULATOR_PROGRAMS.liveNow]) {
+        const url = urlOf(r.baseUrl, `${P}/${id}`, { tenantId, user, token, timestamp });
+        const program = (await (await fetch(url, { headers: { Accept: type } })).json()) as Record<string, unknown>;
+        expect(Object.keys(program)).toEqual(
+          expect.arrayContaining(['self', 'passwordProtected', 'live', 'creationDate', 'startDate']),
+        );
+        // A recording carries none of the four never-sent fields, so its body is the whole answer; a live
+        // broadcast's conferenceAddress is left out, as the legacy client leaves it out.
+        if (!program.live) for (const key of neverSent) expect(program).not.toHaveProperty(key);
+        const body = Object.fromEntries(Object.entries(program).filter(([key]) => !neverSent.includes(key)));
+        const answer = await fetch(url, {
+          method: 'PUT',
+          headers: { 'Content-Type': type, Accept: type },
+          body: JSON.stringify({ ...body, name: `${String(program.name)} (renamed)` }),
+        });
+        expect(answer.status).toBe(200);
+        expect(await answer.json()).toEqual({ ...program, name: `${String(program.name)} (renamed)` });
+      }
+      // In the recycle bin too: `deleted: true` sent back unchanged is no change.
+      await alice.programs.remove('p-005');
+      const url = urlOf(r.baseUrl, `${P}/p-005`, { tenantId, user, token, timestamp });
+      const deleted = (await (await fetch(url)).json()) as Record<string, unknown>;
+      expect(deleted.deleted).toBe(true);
+      const renamed = await fetch(url, {
         method: 'PUT',
         headers: { 'Content-Type': 'application/vnd.avaya.asr.program.v2+json' },
-        body: '{"name":',
+        body: JSON.stringify({ ...deleted, name: 'Binned' }),
       });
-      expect(malformed.status).toBe(400);
+      expect(await renamed.json()).toMatchObject({ name: 'Binned', deleted: true, deletedDate: deleted.deletedDate });
+    });
+
+    it('should write program and report dates on the server wall clock, systemTimeISO8601 with its offset, the rest as epoch ms', async () => {
+      for (const offset of [0, 60, -330]) {
+        let clock = NOW;
+        const r = await start({ now: () => clock, utcOffsetMinutes: offset });
+        const alice = await clientAs(r, 'alice');
+        const admin = await clientAs(r, 'admin');
+        const settings = await alice.settings.system();
+        const sign = offset < 0 ? '-' : '+';
+        const hhmm = `${String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0')}:${String(Math.abs(offset) % 60).padStart(2, '0')}`;
+        expect(settings.systemTimeISO8601).toBe(
+          `${new Date(NOW + offset * 60_000).toISOString().slice(0, 19)}${sign}${hhmm}`,
+        );
+        expect(Date.parse(settings.systemTimeISO8601!)).toBe(NOW);
+        expect(settings.systemTime).toBe(NOW);
+
+        const list = await admin.programs.list({ count: 1000 });
+        const live = await admin.programs.broadcasts('all', { timezoneOffset: 0, count: 100 });
+        await alice.programs.remove('p-004');
+        const bin = await alice.programs.list({ onlyDeleted: true, count: 1000 });
+        const programs = [...list.items, ...live.items, ...bin.items];
+        const dates = programs.flatMap((p) =>
+          [p.creationDate, p.startDate, p.expirationDate, p.deletedDate].filter((d) => d !== undefined),
+        );
+        expect(dates.length).toBeGreaterThan(programs.length);
+        for (const date of dates) expect(date).toMatch(WALL_CLOCK);
+        expect(msOf(bin.items.find((p) => p.id === 'p-004')!.deletedDate, offset)).toBe(NOW);
+        const stored = r.emulator.state.programs.get(EMULATOR_PROGRAMS.liveFuture)!.startDate;
+        const answered = live.items.find((p) => p.id === EMULATOR_PROGRAMS.liveFuture)!.startDate;
+        expect(msOf(answered, offset)).toBe(Date.parse(stored!));
+
+        clock += 1500;
+        const receipt = await alice.programs.reportViewStart('p-001');
+        await alice.programs.reportViewEnd('p-001', receipt.reportId);
+        const access = await admin.reports.access({ range: 'ALL', count: 1000 });
+        for (const row of access) expect(row.startDate).toMatch(WALL_CLOCK);
+        expect(msOf(access[0]!.startDate, offset)).toBe(Math.floor(clock / 1000) * 1000);
+
+        const session = await alice.chat.openSession(EMULATOR_PROGRAMS.liveNow, { sender: 'Alice' });
+        await alice.chat.post(EMULATOR_PROGRAMS.liveNow, session.sessionId!, { message: 'When?', type: 'QUESTION' });
+        const chat = await alice.chat.session(EMULATOR_PROGRAMS.liveNow, session.sessionId!);
+        expect(chat.lastMessageTime).toBe(clock);
+        expect(chat.messages!.map((m) => m.timestamp)).toEqual([clock]);
+        await r.stop();
+        running = undefined;
+      }
     });
 
     it('should move a deleted program to the recycle bin and restore it', async () => {
@@ -250,7 +380,7 @@ export function defineContract(transport: Transport): void {
       const bin = await alice.programs.list({ onlyDeleted: true, count: 1000 });
       expect(bin.items.find((p) => p.id === 'p-004')).toMatchObject({
         deleted: true,
-        deletedDate: new Date(NOW).toISOString(),
+        deletedDate: '2026-03-02T12:00:00',
       });
       const restored = await alice.programs.restore('p-004');
       expect(restored.deleted).toBe(false);
@@ -307,6 +437,22 @@ export function defineContract(transport: Transport): void {
       );
       expect(tooLong.status).toBe(400);
       await guest.chat.post(live, session.sessionId!, { message: 'y'.repeat(1024), type: 'QUESTION' });
+      // The body as the legacy client sends it, without `sessionId` (the path names the session).
+      const asLegacy = await fetch(
+        urlOf(r.baseUrl, `${P}/${live}/chat/sessions/${session.sessionId}`, { tenantId: 'default' }),
+        {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/vnd.avaya.chat.message.v2+json' },
+          body: JSON.stringify({ message: 'No sessionId here', type: 'QUESTION', senderDisplayName: 'Guest Gus' }),
+        },
+      );
+      expect(asLegacy.status).toBeLessThan(300);
+      expect((await guest.chat.session(live, session.sessionId!)).messages!.at(-1)).toMatchObject({
+        sessionId: session.sessionId,
+        message: 'No sessionId here',
+        senderDisplayName: 'Guest Gus',
+        timestamp: expect.any(Number),
+      });
       expect((await rejectionOf(guest.chat.sessions(live))).status).toBe(403);
       const alice = await clientAs(r, 'alice');
       const sessions = await alice.chat.sessions(live);
@@ -324,7 +470,7 @@ export function defineContract(transport: Transport): void {
         allowGuestAccess: true,
         recordingRetentionPolicy: 'FOREVER',
       });
-      expect(settings.systemTimeISO8601).toBe(new Date(NOW).toISOString());
+      expect(settings.systemTimeISO8601).toBe('2026-03-02T12:00:00+00:00');
       expect(await client.settings.tenant()).toMatchObject({
         id: 'default',
         enabled: true,

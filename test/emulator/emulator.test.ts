@@ -1,5 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
+import { parseServerDate } from '../../src/core/dates';
 import { createRecordingEmulator } from '../../src/emulator/emulator';
 import type { Program } from '../../src/core/types';
 import { NOW } from './helpers';
@@ -133,12 +134,14 @@ describe('createRecordingEmulator', () => {
     expect(all).toHaveLength(40);
     const week = await rowsOf({ range: 'LAST_WEEK' });
     expect(week.length).toBeLessThan(all.length);
-    for (const row of week) expect(Date.parse(row.startDate as string)).toBeGreaterThanOrEqual(NOW - 7 * 86_400_000);
+    // The emulator's server clock is UTC: offset 0.
+    const msOf = (text: unknown): number => parseServerDate(text as string, 0)!.getTime();
+    for (const row of week) expect(msOf(row.startDate)).toBeGreaterThanOrEqual(NOW - 7 * 86_400_000);
     for (const row of await rowsOf({ dnName: 'dn-2' })) expect(row.dnName).toBe('dn-2');
     for (const row of await rowsOf({ ownerName: 'bob' })) expect(row.ownerName).toBe('bob');
     const since = new Date(NOW - 10 * 86_400_000).toISOString();
     for (const row of await rowsOf({ startDate: since }))
-      expect(Date.parse(row.startDate as string)).toBeGreaterThanOrEqual(Date.parse(since));
+      expect(msOf(row.startDate)).toBeGreaterThanOrEqual(Date.parse(since));
     expect((await report({ range: 'LAST_DECADE' })).status).toBe(400);
     expect((await report({ startDate: 'yesterday-ish' })).status).toBe(400);
     const alice = emulator.signIn('alice');

@@ -45,7 +45,9 @@ export interface RetryConfig {
 export interface SessionConfig {
   /**
    * `local` (localStorage, shared by tabs), `session` (sessionStorage, this tab) or `memory` (lost on
-   * reload). The portal token is never stored. Defaults to `'local'`.
+   * reload). The portal token is never stored. Defaults to `'session'`: the content-server token survives
+   * a reload of the tab but is never in localStorage unless `'local'` is asked for (sign-in shared by tabs).
+   * Sign-out reaches every tab in every mode.
    */
   storage?: 'local' | 'session' | 'memory';
   /** Storage key. Defaults to `'react-recording-service:session'`. */
@@ -71,13 +73,25 @@ export interface RecordingServiceConfig {
   resources?: Partial<ResourcePaths>;
   /** Needed for sign-in. Defaults to none (guest only). */
   authServer?: AuthServerConfig;
-  /** Per-request timeout. Defaults to 30000. */
+  /**
+   * Deadline of each request attempt in milliseconds, from sending it to the last byte of its answer (not an
+   * idle timer: a server trickling its body is cut off too). Applies to every call, sign-in and the
+   * keepalive view-report end included; a call that passes it fails with kind `timeout` and is not retried.
+   * Only network failures, 5xx and 429 of a GET are retried, each retry with a fresh deadline, so a call
+   * settles within `(retry.attempts + 1) * timeoutMs` plus the backoff waits. Defaults to 30000.
+   */
   timeoutMs?: number;
+  /**
+   * Largest answer accepted, in bytes after decompression (a small gzip body inflating past it is cut off
+   * while it arrives). A larger answer fails with kind `validation`. Request bodies are held to the same
+   * bound. Downloads of recording files are not affected. Defaults to 16777216 (16 MiB).
+   */
+  maxResponseBytes?: number;
   /** Send cookies cross-origin (CORS credentials). Defaults to false. */
   withCredentials?: boolean;
   /** Defaults to `{ attempts: 3, baseDelayMs: 300, maxDelayMs: 10000 }`. */
   retry?: RetryConfig;
-  /** Defaults to `{ storage: 'local', storageKey: 'react-recording-service:session', refreshIntervalMs: 900000 }`. */
+  /** Defaults to `{ storage: 'session', storageKey: 'react-recording-service:session', refreshIntervalMs: 900000 }`. */
   session?: SessionConfig;
   /** Receives redacted request and session events. Defaults to none. */
   logger?: RecordingServiceLogger;
@@ -89,6 +103,7 @@ export interface ResolvedRecordingServiceConfig extends RecordingServiceConfig {
   resources: ResourcePaths;
   authServer?: AuthServerConfig & { port: number };
   timeoutMs: number;
+  maxResponseBytes: number;
   withCredentials: boolean;
   retry: Required<RetryConfig>;
   session: Required<SessionConfig>;
@@ -103,6 +118,9 @@ export const defaultResourcePaths: Readonly<ResourcePaths> = Object.freeze({
   systemSettingsUrl: '/api/manager/system/settings',
   tenantsUrl: '/api/manager/tenants',
 });
+
+/** Default of `maxResponseBytes`: 16 MiB, far above any JSON answer of a recording server. */
+export const defaultMaxResponseBytes = 16 * 1024 * 1024;
 
 const resourceNames = Object.keys(defaultResourcePaths) as (keyof ResourcePaths)[];
 
@@ -123,6 +141,60 @@ function describe(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
   if (value === null) return 'null';
   return typeof value === 'object' ? (Array.isArray(value) ? 'an array' : 'an object') : String(value);
+}
+
+const ipv4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+const dnsLabel = /^[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?$/;
+
+/** The host as the WHATWG URL parser reads it (lowercased, IDN as punycode, IPv6 bracketed), or undefined. */
+function urlHostname(host: string): string | undefined {
+  try {
+    const url = new URL(`http://${host}/`);
+    return url.port === '' && url.username === '' && url.password === '' && url.pathname === '/'
+      ? url.hostname
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Why `host` (already without scheme, path, user and port) is not a DNS name, an IPv4 address or an IPv6
+ * address (bare or bracketed, without zone id); undefined when it is one.
+ */
+function hostProblem(host: string): string | undefined {
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(host)) return 'must not contain control characters';
+  // Internationalised names keep to letters, digits and marks: IDNA silently drops format characters (a soft
+  // hyphen turns "local\u00adhost" into "localhost"), so what is checked would not be what is reached.
+  if (/[^\x21-\x7e]/.test(host) && !/^[\p{L}\p{N}\p{M}._-]+$/u.test(host)) {
+    return 'must not contain invisible or format characters';
+  }
+  if (host.includes('%')) {
+    return /^\[?[0-9a-f:.]*%/i.test(host)
+      ? 'must not carry an IPv6 zone id ("%eth0"): browsers cannot address one'
+      : 'must not contain percent-encoding';
+  }
+  if (host.startsWith('[') || host.includes(':')) {
+    const bare = host.replace(/^\[(.*)\]$/, '$1');
+    if (bare.includes('[') || bare.includes(']') || !/^[0-9a-f:.]+$/i.test(bare) || !urlHostname(`[${bare}]`)) {
+      return 'is not a valid IPv6 address';
+    }
+    return undefined;
+  }
+  const parsed = urlHostname(host);
+  if (parsed === undefined) return 'is not a valid host name';
+  const ascii = parsed.replace(/\.$/, '');
+  const labels = ascii.split('.');
+  if (/^[0-9]+$/.test(labels[labels.length - 1] ?? '') || /^0x[0-9a-f]*$/i.test(labels[labels.length - 1] ?? '')) {
+    // The URL parser reads a name ending in a number as an IPv4 address (`127.1`, `0x7f.1`): only the
+    // dotted-quad form is taken, so what is checked (e.g. loopback) is what is reached.
+    return ipv4.test(host) ? undefined : 'is not a valid IPv4 address (give four decimal parts, e.g. 127.0.0.1)';
+  }
+  if (ascii.length > 253 || !labels.every((label) => dnsLabel.test(label))) {
+    return 'is not a valid host name (letters, digits, "-" and "_" in dot-separated labels of at most 63)';
+  }
+  return undefined;
 }
 
 function parseHost(value: unknown, field: string, portField: string, secureField: string): string {
@@ -149,12 +221,20 @@ function parseHost(value: unknown, field: string, portField: string, secureField
     );
   }
   const colons = host.split(':').length - 1;
-  const portGiven = host.startsWith('[') ? !/^\[[0-9a-f:.]+\]$/i.test(host) : colons === 1;
+  const portGiven = host.startsWith('[') ? /\]:/.test(host) : colons === 1;
   if (portGiven) {
     throw configError(
       field,
       `must not contain a port (got ${describe(value)})`,
       `Give the port separately as ${portField}.`,
+    );
+  }
+  const problem = hostProblem(host);
+  if (problem) {
+    throw configError(
+      field,
+      `${problem} (got ${describe(value)})`,
+      `Give a DNS name ("recordings.example.com"), an IPv4 address ("10.0.0.5") or an IPv6 address ("::1"), with the port separately as ${portField}.`,
     );
   }
   return host;
@@ -314,6 +394,16 @@ export function parseRecordingServiceConfig(input: unknown): ResolvedRecordingSe
   }
 
   const timeoutMs = parseNumber(input.timeoutMs, 'timeoutMs', 30_000, 1, 'Give milliseconds, e.g. 30000.');
+  const maxResponseBytes = parseNumber(
+    input.maxResponseBytes,
+    'maxResponseBytes',
+    defaultMaxResponseBytes,
+    1024,
+    'Give a number of bytes, e.g. 16777216 (16 MiB), or leave it out for that default.',
+  );
+  if (!Number.isInteger(maxResponseBytes)) {
+    throw configError('maxResponseBytes', 'must be an integer', 'Give a whole number of bytes, e.g. 16777216.');
+  }
   if (input.withCredentials !== undefined && typeof input.withCredentials !== 'boolean') {
     throw configError(
       'withCredentials',
@@ -349,12 +439,12 @@ export function parseRecordingServiceConfig(input: unknown): ResolvedRecordingSe
     );
   }
   const sessionInput = input.session ?? {};
-  const storage = sessionInput.storage ?? 'local';
+  const storage = sessionInput.storage ?? 'session';
   if (storage !== 'local' && storage !== 'session' && storage !== 'memory') {
     throw configError(
       'session.storage',
       `must be 'local', 'session' or 'memory' (got ${describe(storage)})`,
-      "Leave it out for 'local'.",
+      "Leave it out for 'session' (this tab, survives a reload).",
     );
   }
   const session = {
@@ -380,6 +470,7 @@ export function parseRecordingServiceConfig(input: unknown): ResolvedRecordingSe
     tenantId,
     resources,
     timeoutMs,
+    maxResponseBytes,
     withCredentials: input.withCredentials ?? false,
     retry,
     session,

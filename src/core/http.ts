@@ -88,6 +88,80 @@ function abortedError(method: string, url: string, cause?: unknown): RecordingSe
   });
 }
 
+/**
+ * The deadline of one attempt: a timer of `timeoutMs` and the caller's signal joined into one signal given to
+ * the transport, so the whole exchange (connect, headers and every byte of the body) ends by then. It does
+ * what `AbortSignal.any([AbortSignal.timeout(ms), signal])` does, but clears its timer and listener when the
+ * attempt ends instead of leaving them to the garbage collector, and runs where `AbortSignal.any` does not.
+ * `why` tells the transport's abort apart from the caller's: `timeout`, or `too-large` when a browser's
+ * progress events show an answer past the size limit.
+ */
+interface Deadline {
+  signal: AbortSignal;
+  why(): 'timeout' | 'too-large' | undefined;
+  cut(): void;
+  end(): void;
+}
+
+function startDeadline(timeoutMs: number, caller: AbortSignal | undefined): Deadline {
+  const controller = new AbortController();
+  let why: 'timeout' | 'too-large' | undefined;
+  const stop = (reason: 'timeout' | 'too-large') => {
+    if (controller.signal.aborted) return;
+    why = reason;
+    controller.abort(new Error(reason === 'timeout' ? `deadline of ${timeoutMs} ms passed` : 'answer too large'));
+  };
+  const timer = setTimeout(() => stop('timeout'), timeoutMs);
+  const onCallerAbort = () => controller.abort(caller?.reason);
+  if (caller?.aborted) onCallerAbort();
+  else caller?.addEventListener('abort', onCallerAbort, { once: true });
+  return {
+    signal: controller.signal,
+    why: () => why,
+    cut: () => stop('too-large'),
+    end() {
+      clearTimeout(timer);
+      caller?.removeEventListener('abort', onCallerAbort);
+    },
+  };
+}
+
+/** An origin (`https://host:port`) of a URL, or undefined when it cannot be parsed. */
+function originOf(url: string): string | undefined {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Length in bytes of a request body as UTF-8 (a lower bound when it holds lone surrogates). */
+function byteLength(text: string): number {
+  return new TextEncoder().encode(text).byteLength;
+}
+
+/**
+ * Reads a fetch body as text, cancelling it once it passes `limit` bytes (fetch has no size limit of its
+ * own). Returns undefined when it was cut.
+ */
+async function readBounded(response: Response, limit: number): Promise<string | undefined> {
+  const reader = response.body?.getReader();
+  if (!reader) return '';
+  const decoder = new TextDecoder();
+  let total = 0;
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel().catch(() => {});
+      return undefined;
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+}
+
 /** The path of a (redacted) URL, without origin or query, for messages. */
 function pathOf(url: string): string {
   const withoutQuery = url.split('?')[0] ?? url;
@@ -168,26 +242,81 @@ export function createHttpEngine({ config, axios: given, secrets }: HttpEngineOp
     }
   };
 
-  function transportError(request: HttpRequest, error: unknown): RecordingServiceError {
+  const limit = config.maxResponseBytes;
+
+  function tooLargeError(request: HttpRequest, what: 'answer' | 'request body', cause?: unknown) {
+    const url = redact(request.url, request.secrets);
+    return new RecordingServiceError({
+      kind: 'validation',
+      message: `${request.method} ${pathOf(url)}: the ${what} is larger than maxResponseBytes (${limit} bytes)`,
+      hint:
+        what === 'answer'
+          ? 'the answer was cut off unread; raise maxResponseBytes if the server really sends answers this large'
+          : 'nothing was sent; raise maxResponseBytes if such bodies are expected',
+      method: request.method,
+      url,
+      cause,
+    });
+  }
+
+  function timeoutError(request: HttpRequest, cause: unknown): RecordingServiceError {
+    const url = redact(request.url, request.secrets);
+    return new RecordingServiceError({
+      kind: 'timeout',
+      message: `${request.method} ${pathOf(url)} timed out after ${config.timeoutMs} ms`,
+      hint: 'the server did not send its whole answer in time; raise timeoutMs if it is slow',
+      method: request.method,
+      url,
+      cause,
+    });
+  }
+
+  /**
+   * A redirect is never followed: its target may be plain http or another host, and the request URL carries
+   * the token and timestamp. `target` is the redirect's destination when known (redacted here).
+   */
+  function redirectError(
+    request: HttpRequest,
+    status: number | undefined,
+    target: string | undefined,
+    followed: boolean,
+  ): RecordingServiceError {
+    const url = redact(request.url, request.secrets);
+    const shownTarget = target ? redact(target, request.secrets) : undefined;
+    const where = shownTarget ? `to ${shownTarget}` : '(the browser hides where to)';
+    return new RecordingServiceError({
+      kind: 'http',
+      ...(status ? { status } : {}),
+      message: followed
+        ? `${request.method} ${pathOf(url)} was redirected ${where}, away from the configured origin`
+        : `${request.method} ${pathOf(url)} failed: ${status ? `${status} ` : ''}redirect refused`,
+      hint: followed
+        ? `the browser followed a redirect ${where} and its answer was discarded; point host, port and isSecure at the server that answers`
+        : `the server redirected ${where}; redirects are never followed, so credentials cannot leave https or the configured origin. Point host, port and isSecure at the server that answers`,
+      method: request.method,
+      url,
+      details: shownTarget ? { location: shownTarget } : undefined,
+    });
+  }
+
+  function transportError(request: HttpRequest, error: unknown, deadline?: Deadline): RecordingServiceError {
+    if (error instanceof RecordingServiceError) return error;
     const url = redact(request.url, request.secrets);
     const method = request.method;
-    if (request.signal?.aborted || axios.isCancel(error)) return abortedError(method, url, error);
+    // The caller's abort first: it stays `aborted` even when the deadline passed meanwhile.
+    if (request.signal?.aborted) return abortedError(method, url, error);
+    if (deadline?.why() === 'timeout') return timeoutError(request, error);
+    if (deadline?.why() === 'too-large') return tooLargeError(request, 'answer', error);
+    if (axios.isCancel(error)) return abortedError(method, url, error);
     const code = (error as { code?: string } | null)?.code;
     const text = String((error as { message?: string } | null)?.message ?? '');
-    let kind: RecordingServiceErrorKind = 'network';
-    if (code === 'ETIMEDOUT' || (code === 'ECONNABORTED' && /timeout/i.test(text))) kind = 'timeout';
-    if (kind === 'timeout') {
-      return new RecordingServiceError({
-        kind,
-        message: `${method} ${pathOf(url)} timed out after ${config.timeoutMs} ms`,
-        hint: 'the server did not answer in time; raise timeoutMs if it is slow',
-        method,
-        url,
-        cause: error,
-      });
+    if (/maxContentLength size of/i.test(text)) return tooLargeError(request, 'answer', error);
+    if (/maxBodyLength/i.test(text)) return tooLargeError(request, 'request body', error);
+    if (code === 'ETIMEDOUT' || (code === 'ECONNABORTED' && /timeout/i.test(text))) {
+      return timeoutError(request, error);
     }
     return new RecordingServiceError({
-      kind,
+      kind: 'network',
       message: `${method} ${pathOf(url)} failed: network error${code ? ` (${code})` : ''}`,
       hint: networkHint,
       method,
@@ -196,45 +325,96 @@ export function createHttpEngine({ config, axios: given, secrets }: HttpEngineOp
     });
   }
 
-  async function sendOnce(request: HttpRequest): Promise<HttpResponse> {
+  /** Refuses a redirect answer, or an answer a browser fetched from elsewhere after following one. */
+  function checkRedirect(request: HttpRequest, response: AxiosResponse): void {
+    const { status } = response;
+    if (status >= 300 && status < 400) {
+      const location = headerOf(response, 'location');
+      let target = location;
+      try {
+        if (location) target = new URL(location, request.url).href;
+      } catch {
+        // An unparsable Location is shown as given (redacted).
+      }
+      throw redirectError(request, status, target, false);
+    }
+    // fetch with `redirect: 'manual'` (axios's fetch adapter when maxRedirects is 0) in a browser: an
+    // opaque redirect, status 0.
+    if (status === 0) throw redirectError(request, undefined, undefined, false);
+    // XHR follows redirects before any script sees them; its responseURL tells where the answer came from.
+    const finalUrl = (response.request as { responseURL?: unknown } | null | undefined)?.responseURL;
+    if (typeof finalUrl === 'string' && finalUrl !== '' && originOf(finalUrl) !== originOf(request.url)) {
+      throw redirectError(request, status, finalUrl, true);
+    }
+  }
+
+  const inBrowser = typeof XMLHttpRequest !== 'undefined';
+
+  async function sendOnce(request: HttpRequest, deadline: Deadline): Promise<HttpResponse> {
     const response = await instance.request<string>({
       url: request.url,
       method: request.method,
       // Without a body no Content-Type is sent (axios would add a form type to a bodiless POST in Node).
       headers: request.body === undefined ? { ...request.headers, 'Content-Type': false } : request.headers,
       data: request.body,
-      signal: request.signal,
+      signal: deadline.signal,
       timeout: config.timeoutMs,
+      // Node (and axios's fetch adapter) hand a 3xx back instead of following it; checkRedirect refuses it.
+      maxRedirects: 0,
+      // Node counts the decompressed bytes, so a small gzip body inflating past the limit is cut off too.
+      maxContentLength: limit,
+      maxBodyLength: limit,
+      // XHR has no size limit of its own: its progress events cut a large answer off as it arrives.
+      ...(inBrowser && {
+        onDownloadProgress: (event: { loaded: number }) => {
+          if (event.loaded > limit) deadline.cut();
+        },
+      }),
       withCredentials: config.withCredentials,
       responseType: 'text',
       transformRequest: [(data: unknown) => data],
       transformResponse: [(data: unknown) => data],
       validateStatus: () => true,
     });
+    checkRedirect(request, response);
+    const text = typeof response.data === 'string' ? response.data : response.data == null ? '' : String(response.data);
+    // Any adapter without a limit of its own: at least nothing larger reaches the parsers.
+    if (text.length > limit) throw tooLargeError(request, 'answer');
     return {
       status: response.status,
       statusText: response.statusText ?? '',
       contentType: headerOf(response, 'content-type') ?? '',
-      text: typeof response.data === 'string' ? response.data : response.data == null ? '' : String(response.data),
+      text,
       retryAfter: headerOf(response, 'retry-after'),
     };
   }
 
   const retryable = (status: number) => status === 429 || status >= 500;
 
+  function checkBodySize(request: HttpRequest): void {
+    if (request.body !== undefined && request.body.length * 3 > limit && byteLength(request.body) > limit) {
+      throw tooLargeError(request, 'request body');
+    }
+  }
+
   async function send(request: HttpRequest): Promise<HttpResponse> {
     const safeUrl = () => redact(request.url, request.secrets);
     if (request.signal?.aborted) throw abortedError(request.method, safeUrl(), request.signal.reason);
+    checkBodySize(request);
     const maxRetries = request.method === 'GET' ? config.retry.attempts : 0;
     for (let attempt = 0; ; attempt++) {
       log('debug', `${request.method} ${safeUrl()}`, { attempt }, request.secrets);
       let outcome: { response: HttpResponse } | { failure: RecordingServiceError };
+      const deadline = startDeadline(config.timeoutMs, request.signal);
       try {
-        outcome = { response: await sendOnce(request) };
+        outcome = { response: await sendOnce(request, deadline) };
       } catch (error) {
-        outcome = { failure: transportError(request, error) };
+        outcome = { failure: transportError(request, error, deadline) };
+      } finally {
+        deadline.end();
       }
       const reason = 'failure' in outcome ? outcome.failure.kind : outcome.response.status;
+      // Only network failures and 5xx/429 answers: a timeout, a redirect or an oversized answer would come again.
       const canRetry =
         attempt < maxRetries && (reason === 'network' || (typeof reason === 'number' && retryable(reason)));
       if (!canRetry) {
@@ -266,24 +446,43 @@ export function createHttpEngine({ config, axios: given, secrets }: HttpEngineOp
   async function sendKeepalive(request: HttpRequest): Promise<HttpResponse> {
     if (request.signal?.aborted)
       throw abortedError(request.method, redact(request.url, request.secrets), request.signal.reason);
+    checkBodySize(request);
     log('debug', `${request.method} ${redact(request.url, request.secrets)} (keepalive)`, undefined, request.secrets);
+    const deadline = startDeadline(config.timeoutMs, request.signal);
     try {
       const response = await fetch(request.url, {
         method: request.method,
         headers: request.headers,
         body: request.body ?? null,
         keepalive: true,
-        signal: request.signal ?? null,
+        // Refused below rather than followed: a browser gives an opaque redirect, Node the 3xx itself.
+        redirect: 'manual',
+        signal: deadline.signal,
         credentials: config.withCredentials ? 'include' : 'same-origin',
       });
+      if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+        await response.body?.cancel().catch(() => {});
+        const location = response.headers.get('location');
+        let target = location ?? undefined;
+        try {
+          if (location) target = new URL(location, request.url).href;
+        } catch {
+          // Shown as given (redacted).
+        }
+        throw redirectError(request, response.status || undefined, target, false);
+      }
+      const text = await readBounded(response, limit);
+      if (text === undefined) throw tooLargeError(request, 'answer');
       return {
         status: response.status,
         statusText: response.statusText,
         contentType: response.headers.get('content-type') ?? '',
-        text: await response.text(),
+        text,
       };
     } catch (error) {
-      throw transportError(request, error);
+      throw transportError(request, error, deadline);
+    } finally {
+      deadline.end();
     }
   }
 

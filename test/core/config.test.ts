@@ -34,7 +34,7 @@ describe('parseRecordingServiceConfig', () => {
       timeoutMs: 30_000,
       withCredentials: false,
       retry: { attempts: 3, baseDelayMs: 300, maxDelayMs: 10_000 },
-      session: { storage: 'local', storageKey: 'react-recording-service:session', refreshIntervalMs: 900_000 },
+      session: { storage: 'session', storageKey: 'react-recording-service:session', refreshIntervalMs: 900_000 },
       resources: {
         programsUrl: '/api/manager/programs',
         categoriesUrl: '/api/manager/categories',

@@ -1,3 +1,4 @@
+import { formatServerDate, parseServerDate, parseServerOffset } from '../../src/core/dates';
 import type { Program } from '../../src/core/types';
 
 /** Joins the truthy class names. */
@@ -16,21 +17,34 @@ export function formatDuration(seconds: number | undefined): string {
 }
 
 /**
- * A date as the reader's locale writes it. Dates arrive as ISO-8601 text, sometimes without a zone; text
- * that does not parse is shown as it came.
+ * A date as the reader's locale writes it, in the reader's zone. Program and report dates arrive as the
+ * server's wall clock without a zone (WIRE.md): given the server's offset (`useServerOffset()`) they are
+ * converted, else shown as given. ISO text with a zone and epoch ms are instants. Text that does not parse
+ * is shown as it came.
  */
-export function formatDate(text: string | number | undefined): string {
+export function formatDate(text: string | number | undefined, serverOffsetMinutes?: number): string {
   if (text === undefined || text === '') return '';
-  const ms = typeof text === 'number' ? text : Date.parse(text);
-  if (Number.isNaN(ms)) return String(text);
-  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
+  const date = parseServerDate(text, serverOffsetMinutes);
+  if (!date) return String(text);
+  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
 
-/** The `dateTime` attribute of a `<time>`: ISO text when the date parses. */
-export function isoDate(text: string | number | undefined): string | undefined {
+/**
+ * The `dateTime` attribute of a `<time>`: the UTC instant when it is known; a zone-less server date whose
+ * offset is unknown stays a local date and time (`2026-03-02T13:00:00`), which is what it says.
+ */
+export function isoDate(text: string | number | undefined, serverOffsetMinutes?: number): string | undefined {
   if (text === undefined || text === '') return undefined;
-  const ms = typeof text === 'number' ? text : Date.parse(text);
-  return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
+  const date = parseServerDate(text, serverOffsetMinutes);
+  if (!date) return undefined;
+  if (typeof text === 'string' && serverOffsetMinutes === undefined && isZoneless(text)) {
+    return formatServerDate(date.getTime(), -date.getTimezoneOffset());
+  }
+  return date.toISOString();
+}
+
+function isZoneless(text: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(text.trim()) && parseServerOffset(text) === undefined;
 }
 
 /** The program's name, or the given fallback when it has none. */

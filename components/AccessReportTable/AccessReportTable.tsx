@@ -1,7 +1,7 @@
 'use client';
 
 import { keepPreviousData } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { forwardRef, useState, type ComponentPropsWithoutRef, type ReactNode } from 'react';
 import { useAccessReport } from '../../hooks/useAccessReport';
 import { useProgramAccessReport } from '../../hooks/useProgramAccessReport';
 import { useComponentService } from '../internal/useComponentService';
@@ -11,12 +11,12 @@ import { Empty, ErrorMessage, Loading } from '../internal/QueryStatus';
 import { RangeSelect } from '../internal/RangeSelect';
 
 /** Props of {@link AccessReportTable}. */
-export interface AccessReportTableProps {
+export interface AccessReportTableProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
   /** One program's report; every program the user may report on when left out. */
   programId?: string;
   /** Filters besides the period (`ownerName`, `category`, `programName`, `count`...). */
   params?: ReportParams;
-  /** Extra class names on the root element. */
+  /** Extra class names on the root `<div>` (which also takes `ref` and any other `<div>` prop). */
   className?: string;
 }
 
@@ -28,7 +28,10 @@ export interface AccessReportTableProps {
  * <AccessReportTable params={{ range: 'LAST_WEEK' }} />
  * <AccessReportTable programId={id} />
  */
-export function AccessReportTable({ programId, params = {}, className }: AccessReportTableProps): ReactNode {
+export const AccessReportTable = forwardRef<HTMLDivElement, AccessReportTableProps>(function AccessReportTable(
+  { programId, params = {}, className, ...rest },
+  ref,
+) {
   const { messages } = useComponentService('AccessReportTable');
   const [range, setRange] = useState<ReportRange>(params.range ?? 'LAST_MONTH');
   const query = { ...params, range };
@@ -77,9 +80,9 @@ export function AccessReportTable({ programId, params = {}, className }: AccessR
     );
   }
   return (
-    <div className={cx('rrs-report', className)}>
+    <div {...rest} ref={ref} className={cx('rrs-report', className)}>
       <RangeSelect value={range} onChange={setRange} />
       {body}
     </div>
   );
-}
+});

@@ -1,6 +1,14 @@
 'use client';
 
-import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import {
+  forwardRef,
+  useId,
+  useRef,
+  useState,
+  type ComponentPropsWithoutRef,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
 import { useBroadcasts } from '../../hooks/useBroadcasts';
 import { useComponentService } from '../internal/useComponentService';
 import type { RecordingServiceMessages } from '../../src/react/messages';
@@ -9,14 +17,14 @@ import { cx, formatDate, isoDate, nameOf } from '../internal/format';
 import { Empty, ErrorMessage, Loading } from '../internal/QueryStatus';
 
 /** Props of {@link BroadcastSchedule}. */
-export interface BroadcastScheduleProps {
+export interface BroadcastScheduleProps extends Omit<ComponentPropsWithoutRef<'section'>, 'children' | 'onSelect'> {
   /** The tab shown first. Defaults to `'now'`. */
   initialWhen?: BroadcastWhen;
   /** Filters and paging of every tab's list (`query`, `category`, `ownerId`, `count`...). */
   params?: BroadcastParams;
   /** Makes each broadcast a button calling this. */
   onSelect?: (program: Program) => void;
-  /** Extra class names on the root element. */
+  /** Extra class names on the root `<section>` (which also takes `ref` and any other `<section>` prop). */
   className?: string;
 }
 
@@ -27,7 +35,11 @@ const TABS: ReadonlyArray<[BroadcastWhen, keyof RecordingServiceMessages]> = [
   ['all', 'allBroadcasts'],
 ];
 
-function Broadcasts({ when, params, onSelect }: { when: BroadcastWhen } & BroadcastScheduleProps): ReactNode {
+function Broadcasts({
+  when,
+  params,
+  onSelect,
+}: { when: BroadcastWhen } & Pick<BroadcastScheduleProps, 'params' | 'onSelect'>): ReactNode {
   const { messages } = useComponentService('BroadcastSchedule');
   const { data, error, isPending, refetch } = useBroadcasts(when, params);
   if (isPending) return <Loading />;
@@ -79,12 +91,10 @@ function Broadcasts({ when, params, onSelect }: { when: BroadcastWhen } & Broadc
  * @example
  * <BroadcastSchedule initialWhen="today" onSelect={(p) => open(p.id)} />
  */
-export function BroadcastSchedule({
-  initialWhen = 'now',
-  params,
-  onSelect,
-  className,
-}: BroadcastScheduleProps): ReactNode {
+export const BroadcastSchedule = forwardRef<HTMLElement, BroadcastScheduleProps>(function BroadcastSchedule(
+  { initialWhen = 'now', params, onSelect, className, ...rest },
+  ref,
+) {
   const { messages } = useComponentService('BroadcastSchedule');
   const [when, setWhen] = useState<BroadcastWhen>(initialWhen);
   const tabsRef = useRef<HTMLDivElement>(null);
@@ -109,7 +119,7 @@ export function BroadcastSchedule({
   };
 
   return (
-    <section className={cx('rrs-schedule', className)} aria-labelledby={`${ids}-title`}>
+    <section aria-labelledby={`${ids}-title`} {...rest} ref={ref} className={cx('rrs-schedule', className)}>
       <h2 id={`${ids}-title`} className="rrs-heading">
         {messages.broadcasts}
       </h2>
@@ -141,4 +151,4 @@ export function BroadcastSchedule({
       </div>
     </section>
   );
-}
+});

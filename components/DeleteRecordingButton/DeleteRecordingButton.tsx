@@ -1,104 +1,104 @@
 'use client';
 
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { forwardRef, useId, useLayoutEffect, useRef, useState, type ComponentPropsWithoutRef } from 'react';
 import { useDeleteRecording } from '../../hooks/useDeleteRecording';
 import { useComponentService } from '../internal/useComponentService';
 import { cx } from '../internal/format';
 import { ErrorMessage } from '../internal/QueryStatus';
+import { mergeRefs } from '../internal/refs';
 
 /** Props of {@link DeleteRecordingButton}. */
-export interface DeleteRecordingButtonProps {
+export interface DeleteRecordingButtonProps extends Omit<ComponentPropsWithoutRef<'button'>, 'children' | 'id'> {
   /** The program to delete. */
   id: string;
   /** Skip the recycle bin. Defaults to false (the program goes to the recycle bin). */
   permanent?: boolean;
   /** Called once the server has deleted the program. */
   onDeleted?: (id: string) => void;
-  /** Extra class names on the button. */
+  /**
+   * Extra class names on the root: the `<button>` that opens the confirmation (it also takes `ref` and any other
+   * `<button>` prop but `id`, which is the program's).
+   */
   className?: string;
 }
 
 /**
- * A delete button asking for confirmation in a modal dialog: the focus moves into the dialog (on Cancel),
- * stays there while it is open, and returns to the button when it closes; Escape closes it. The program
- * leaves every cached list at once and comes back if the server refuses.
+ * A delete button asking for confirmation in a native modal `<dialog>` (`showModal()`): the browser moves the
+ * focus into it (on Cancel), keeps it there, makes the rest of the page inert, and closes it on Escape; the
+ * focus then returns to the button. The program leaves every cached list at once and comes back if the server
+ * refuses.
  *
  * @example
  * <DeleteRecordingButton id={program.id} onDeleted={() => navigate('/recordings')} />
  */
-export function DeleteRecordingButton({
-  id,
-  permanent = false,
-  onDeleted,
-  className,
-}: DeleteRecordingButtonProps): ReactNode {
-  const { messages } = useComponentService('DeleteRecordingButton');
-  const remove = useDeleteRecording();
-  const [open, setOpen] = useState(false);
-  const triggerRef = useRef<HTMLButtonElement>(null);
-  const cancelRef = useRef<HTMLButtonElement>(null);
-  const ids = useId();
+export const DeleteRecordingButton = forwardRef<HTMLButtonElement, DeleteRecordingButtonProps>(
+  function DeleteRecordingButton({ id, permanent = false, onDeleted, className, onClick, ...rest }, ref) {
+    const { messages } = useComponentService('DeleteRecordingButton');
+    const remove = useDeleteRecording();
+    const [open, setOpen] = useState(false);
+    const triggerRef = useRef<HTMLButtonElement>(null);
+    const dialogRef = useRef<HTMLDialogElement>(null);
+    const cancelRef = useRef<HTMLButtonElement>(null);
+    const ids = useId();
 
-  useEffect(() => {
-    if (open) cancelRef.current?.focus();
-  }, [open]);
+    // Opening the element modally is what makes the page inert: a DOM call, not state.
+    useLayoutEffect(() => {
+      const dialog = dialogRef.current;
+      if (!open || !dialog || dialog.open) return;
+      dialog.showModal();
+      cancelRef.current?.focus();
+    }, [open]);
 
-  const close = () => {
-    setOpen(false);
-    remove.reset();
-    triggerRef.current?.focus();
-  };
+    const close = () => {
+      // Out of the top layer first, so the button is no longer inert when it takes the focus back.
+      if (dialogRef.current?.open) dialogRef.current.close();
+      setOpen(false);
+      triggerRef.current?.focus();
+    };
 
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      close();
-      return;
-    }
-    if (event.key !== 'Tab') return;
-    const focusable = [...event.currentTarget.querySelectorAll<HTMLElement>('button:not([disabled])')];
-    const first = focusable[0];
-    const last = focusable.at(-1);
-    if (event.shiftKey && document.activeElement === first) {
-      event.preventDefault();
-      last?.focus();
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault();
-      first?.focus();
-    }
-  };
-
-  const confirm = () =>
-    remove.mutate(
-      { id, permanent },
-      {
-        onSuccess: () => {
-          setOpen(false);
-          onDeleted?.(id);
+    const confirm = () =>
+      remove.mutate(
+        { id, permanent },
+        {
+          onSuccess: () => {
+            if (dialogRef.current?.open) dialogRef.current.close();
+            setOpen(false);
+            onDeleted?.(id);
+          },
         },
-      },
-    );
+      );
 
-  const label = permanent ? messages.deletePermanently : messages.delete;
-  return (
-    <>
-      <button
-        ref={triggerRef}
-        type="button"
-        className={cx('rrs-button rrs-button--danger', className)}
-        aria-haspopup="dialog"
-        onClick={() => setOpen(true)}
-      >
-        {label}
-      </button>
-      {open ? (
-        <div className="rrs-dialog__backdrop">
-          <div
-            role="dialog"
-            aria-modal="true"
+    const label = permanent ? messages.deletePermanently : messages.delete;
+    return (
+      <>
+        <button
+          type="button"
+          aria-haspopup="dialog"
+          {...rest}
+          ref={mergeRefs(triggerRef, ref)}
+          className={cx('rrs-button rrs-button--danger', className)}
+          onClick={(event) => {
+            onClick?.(event);
+            if (event.defaultPrevented) return;
+            remove.reset();
+            setOpen(true);
+          }}
+        >
+          {label}
+        </button>
+        {open ? (
+          <dialog
+            ref={dialogRef}
             aria-labelledby={`${ids}-title`}
+            aria-modal="true"
             className="rrs-dialog"
-            onKeyDown={onKeyDown}
+            // Escape: the browser asks to cancel; closing here keeps React's state and the focus in step.
+            onCancel={(event) => {
+              event.preventDefault();
+              close();
+            }}
+            // Closed by the browser itself (a second Escape): it gives the focus back to the button.
+            onClose={() => setOpen(false)}
           >
             <p id={`${ids}-title`} className="rrs-dialog__title">
               {permanent ? messages.confirmDeletePermanently : messages.confirmDelete}
@@ -117,9 +117,9 @@ export function DeleteRecordingButton({
                 {remove.isPending ? messages.loading : label}
               </button>
             </div>
-          </div>
-        </div>
-      ) : null}
-    </>
-  );
-}
+          </dialog>
+        ) : null}
+      </>
+    );
+  },
+);

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { forwardRef, useEffect, useRef, useState, type ComponentPropsWithoutRef } from 'react';
 import { useComponentService } from '../internal/useComponentService';
 import type { Program } from '../../src/core/types';
 import { RecordingDetails } from '../RecordingDetails/RecordingDetails';
@@ -10,7 +10,7 @@ import { RecordingPlayer } from '../RecordingPlayer/RecordingPlayer';
 import { cx } from '../internal/format';
 
 /** Props of {@link RecordingBrowser}. */
-export interface RecordingBrowserProps {
+export interface RecordingBrowserProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children' | 'onSelect'> {
   /** The filters to start with. */
   initialFilters?: RecordingFiltersValue;
   /** Items per page of the list. Defaults to 10. */
@@ -21,28 +21,25 @@ export interface RecordingBrowserProps {
   initialSelectedId?: string;
   /** Called when the user opens a recording. */
   onSelect?: (program: Program) => void;
-  /** Extra class names on the root element. */
+  /** Extra class names on the root `<div>` (which also takes `ref` and any other `<div>` prop). */
   className?: string;
 }
 
 /**
- * The whole experience in one line: filters, a paged list, and the picked recording's details and player
- * (with unlock, download, and, for editors, edit and delete). Opening a recording moves the focus to its
- * name.
+ * The whole experience in one line: filters, a paged list, and the picked recording's player (its thumbnail as
+ * the poster) and details (with unlock, download, and, for editors, edit and delete). The list and the
+ * selection sit side by side, and stack when the browser is narrower than about 768 px. Opening a recording
+ * moves the focus to its name.
  *
  * @example
  * <RecordingServiceProvider config={config}>
  *   <RecordingBrowser pageSize={20} />
  * </RecordingServiceProvider>
  */
-export function RecordingBrowser({
-  initialFilters = {},
-  pageSize,
-  paging,
-  initialSelectedId,
-  onSelect,
-  className,
-}: RecordingBrowserProps): ReactNode {
+export const RecordingBrowser = forwardRef<HTMLDivElement, RecordingBrowserProps>(function RecordingBrowser(
+  { initialFilters = {}, pageSize, paging, initialSelectedId, onSelect, className, ...rest },
+  ref,
+) {
   const { messages } = useComponentService('RecordingBrowser');
   const [filters, setFilters] = useState(initialFilters);
   const [selected, setSelected] = useState(initialSelectedId);
@@ -62,7 +59,7 @@ export function RecordingBrowser({
   });
 
   return (
-    <div className={cx('rrs-browser', className)}>
+    <div {...rest} ref={ref} className={cx('rrs-browser', className)}>
       <RecordingFilters value={filters} onChange={setFilters} className="rrs-browser__filters" />
       <div className="rrs-browser__body">
         <RecordingList
@@ -81,19 +78,21 @@ export function RecordingBrowser({
         <div className="rrs-browser__selection" ref={detailsRef}>
           {selected ? (
             <>
+              <RecordingPlayer
+                key={`player-${selected}`}
+                id={selected}
+                caption={false}
+                {...(unlocked?.id === selected && { password: unlocked.password })}
+              />
               <RecordingDetails
                 key={selected}
                 id={selected}
+                thumbnail={false}
                 onUnlocked={(password) => setUnlocked({ id: selected, password })}
                 onDeleted={() => {
                   moveFocus.current = true;
                   setSelected(undefined);
                 }}
-              />
-              <RecordingPlayer
-                key={`player-${selected}`}
-                id={selected}
-                {...(unlocked?.id === selected && { password: unlocked.password })}
               />
             </>
           ) : (
@@ -105,4 +104,4 @@ export function RecordingBrowser({
       </div>
     </div>
   );
-}
+});

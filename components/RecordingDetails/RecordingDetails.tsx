@@ -1,6 +1,15 @@
 'use client';
 
-import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import {
+  forwardRef,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type ComponentPropsWithoutRef,
+  type FormEvent,
+  type ReactNode,
+} from 'react';
 import { useRecording } from '../../hooks/useRecording';
 import { useComponentService } from '../internal/useComponentService';
 import { useUnlockRecording } from '../../hooks/useUnlockRecording';
@@ -13,7 +22,7 @@ import { ErrorMessage, Loading } from '../internal/QueryStatus';
 import { TextField } from '../internal/TextField';
 
 /** Props of {@link RecordingDetails}. */
-export interface RecordingDetailsProps {
+export interface RecordingDetailsProps extends Omit<ComponentPropsWithoutRef<'section'>, 'children' | 'id'> {
   /** The program to show. */
   id: string;
   /** Called with the password once a protected program is unlocked (hand it to `RecordingPlayer`). */
@@ -24,7 +33,15 @@ export interface RecordingDetailsProps {
   editable?: boolean;
   /** Heading level of the program's name. Defaults to 2. */
   headingLevel?: 2 | 3 | 4;
-  /** Extra class names on the root element. */
+  /**
+   * Show the program's thumbnail. Defaults to true; turn it off where a `RecordingPlayer` of the same program
+   * shows it as its poster (as `RecordingBrowser` does).
+   */
+  thumbnail?: boolean;
+  /**
+   * Extra class names on the root `<section>` (which also takes `ref` and any other `<section>` prop but `id`,
+   * which is the program's). The section is the root while the program loads or fails too.
+   */
   className?: string;
 }
 
@@ -97,14 +114,10 @@ function Fields({ program }: { program: Program }): ReactNode {
  * @example
  * <RecordingDetails id={id} onUnlocked={setPassword} onDeleted={() => setSelected(undefined)} />
  */
-export function RecordingDetails({
-  id,
-  onUnlocked,
-  onDeleted,
-  editable = true,
-  headingLevel = 2,
-  className,
-}: RecordingDetailsProps): ReactNode {
+export const RecordingDetails = forwardRef<HTMLElement, RecordingDetailsProps>(function RecordingDetails(
+  { id, onUnlocked, onDeleted, editable = true, headingLevel = 2, thumbnail: showThumbnail = true, className, ...rest },
+  ref,
+) {
   const { messages, config } = useComponentService('RecordingDetails');
   const { data: program, error, isPending, refetch } = useRecording(id);
   const [unlockedId, setUnlockedId] = useState<string>();
@@ -125,32 +138,33 @@ export function RecordingDetails({
   const ids = useId();
   const Heading = `h${headingLevel}` as const;
 
-  if (isPending) return <Loading />;
+  const root = (children: ReactNode, name?: string) => (
+    <section {...(name && { 'aria-labelledby': name })} {...rest} ref={ref} className={cx('rrs-details', className)}>
+      {children}
+    </section>
+  );
+  if (isPending) return root(<Loading />);
   if (!program) {
-    return (
-      <ErrorMessage
-        className={className}
-        error={error ?? new Error(messages.notFound)}
-        onRetry={() => void refetch()}
-      />
-    );
+    return root(<ErrorMessage error={error ?? new Error(messages.notFound)} onRetry={() => void refetch()} />);
   }
 
   const name = nameOf(program, messages.untitled);
   const locked = program.passwordProtected === true && program.canEdit !== true && unlockedId !== id;
-  const thumbnail = locked ? undefined : resolveUrl(baseUrl(config), program.thumbnail);
+  const thumbnail = locked || !showThumbnail ? undefined : resolveUrl(baseUrl(config), program.thumbnail);
   const canEdit = editable && program.canEdit === true;
 
-  return (
-    <section className={cx('rrs-details', className)} aria-labelledby={`${ids}-name`}>
-      <Heading id={`${ids}-name`} className="rrs-heading rrs-details__name" tabIndex={-1}>
-        {name}
-      </Heading>
-      <p className="rrs-details__badges">
-        {program.live ? <span className="rrs-badge rrs-badge--live">{messages.live}</span> : null}
-        {program.passwordProtected ? <span className="rrs-badge">{messages.passwordProtected}</span> : null}
-        {program.deleted ? <span className="rrs-badge">{messages.deleted}</span> : null}
-      </p>
+  return root(
+    <>
+      <header className="rrs-details__header">
+        <Heading id={`${ids}-name`} className="rrs-heading rrs-details__name" tabIndex={-1}>
+          {name}
+        </Heading>
+        <p className="rrs-details__badges">
+          {program.live ? <span className="rrs-badge rrs-badge--live">{messages.live}</span> : null}
+          {program.passwordProtected ? <span className="rrs-badge">{messages.passwordProtected}</span> : null}
+          {program.deleted ? <span className="rrs-badge">{messages.deleted}</span> : null}
+        </p>
+      </header>
       {error ? <ErrorMessage error={error} onRetry={() => void refetch()} /> : null}
       {thumbnail ? <img className="rrs-details__thumbnail" src={thumbnail} alt={messages.thumbnailAlt(name)} /> : null}
       {program.description ? <p className="rrs-details__description">{program.description}</p> : null}
@@ -173,6 +187,7 @@ export function RecordingDetails({
         </div>
       ) : null}
       {canEdit && editing ? <RecordingEditor id={id} autoFocus onSaved={closeEditor} onCancel={closeEditor} /> : null}
-    </section>
+    </>,
+    `${ids}-name`,
   );
-}
+});

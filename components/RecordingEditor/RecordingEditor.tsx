@@ -1,6 +1,6 @@
 'use client';
 
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { forwardRef, useId, useState, type ComponentPropsWithoutRef, type ReactNode, type Ref } from 'react';
 import { useCategories } from '../../hooks/useCategories';
 import { useRecording } from '../../hooks/useRecording';
 import { useComponentService } from '../internal/useComponentService';
@@ -12,7 +12,7 @@ import { ErrorMessage, Loading } from '../internal/QueryStatus';
 import { CategoryOptions } from '../internal/CategoryOptions';
 
 /** Props of {@link RecordingEditor}. */
-export interface RecordingEditorProps {
+export interface RecordingEditorProps extends Omit<ComponentPropsWithoutRef<'form'>, 'children' | 'id'> {
   /** The program to edit. */
   id: string;
   /** Called with the server's copy once saved. */
@@ -21,7 +21,10 @@ export interface RecordingEditorProps {
   onCancel?: () => void;
   /** Focus the name field on mount (when the form opens in place of what the user just pressed). */
   autoFocus?: boolean;
-  /** Extra class names on the form. */
+  /**
+   * Extra class names on the root `<form>` (which also takes `ref` and any other `<form>` prop but `id`, which
+   * is the program's). The form is the root while the program loads too.
+   */
   className?: string;
 }
 
@@ -77,7 +80,10 @@ function Form({
   onCancel,
   autoFocus,
   className,
-}: RecordingEditorProps & { program: Program }): ReactNode {
+  onSubmit,
+  formRef,
+  ...rest
+}: RecordingEditorProps & { program: Program; formRef: Ref<HTMLFormElement> }): ReactNode {
   const { messages } = useComponentService('RecordingEditor');
   const categories = useCategories();
   const update = useUpdateRecording();
@@ -92,8 +98,9 @@ function Form({
     setDraft((old) => ({ ...old, [field]: value }));
   };
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
+  const submit: ComponentPropsWithoutRef<'form'>['onSubmit'] = (event) => {
     event.preventDefault();
+    onSubmit?.(event);
     const changes = changesOf(initial, draft);
     if (Object.keys(changes).length === 0) {
       setNotice(messages.noChanges);
@@ -125,10 +132,12 @@ function Form({
 
   return (
     <form
-      className={cx('rrs-form rrs-editor', className)}
       aria-labelledby={`${ids}-title`}
-      onSubmit={submit}
       noValidate
+      {...rest}
+      ref={formRef}
+      className={cx('rrs-form rrs-editor', className)}
+      onSubmit={submit}
     >
       <h2 id={`${ids}-title`} className="rrs-heading">
         {messages.editRecording}: {nameOf(program, messages.untitled)}
@@ -250,10 +259,19 @@ function Form({
  * @example
  * <RecordingEditor id={id} onSaved={() => setEditing(false)} onCancel={() => setEditing(false)} />
  */
-export function RecordingEditor(props: RecordingEditorProps): ReactNode {
+export const RecordingEditor = forwardRef<HTMLFormElement, RecordingEditorProps>(function RecordingEditor(props, ref) {
+  const { messages } = useComponentService('RecordingEditor');
   const { data: program, error, isPending, refetch } = useRecording(props.id);
-  if (isPending) return <Loading />;
-  if (!program) return <ErrorMessage error={error ?? new Error('No program')} onRetry={() => void refetch()} />;
   // A new id starts a new form.
-  return <Form key={props.id} {...props} program={program} />;
-}
+  if (program) return <Form key={props.id} {...props} program={program} formRef={ref} />;
+  const { id: _id, onSaved: _saved, onCancel: _cancel, autoFocus: _focus, className, ...rest } = props;
+  return (
+    <form {...rest} ref={ref} className={cx('rrs-form rrs-editor', className)}>
+      {isPending ? (
+        <Loading />
+      ) : (
+        <ErrorMessage error={error ?? new Error(messages.notFound)} onRetry={() => void refetch()} />
+      )}
+    </form>
+  );
+});

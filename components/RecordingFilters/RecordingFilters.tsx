@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { forwardRef, useEffect, useId, useRef, useState, type ComponentPropsWithoutRef } from 'react';
 import { useCategories } from '../../hooks/useCategories';
 import { useComponentService } from '../internal/useComponentService';
 import type { RecordingListParams } from '../../src/core/types';
@@ -11,14 +11,14 @@ import { CategoryOptions } from '../internal/CategoryOptions';
 export type RecordingFiltersValue = Pick<RecordingListParams, 'query' | 'category' | 'orderBy'>;
 
 /** Props of {@link RecordingFilters}. */
-export interface RecordingFiltersProps {
+export interface RecordingFiltersProps extends Omit<ComponentPropsWithoutRef<'form'>, 'children' | 'onChange'> {
   /** The current filters (controlled). */
   value: RecordingFiltersValue;
   /** Called with the new filters; search text arrives debounced, select changes at once. */
   onChange: (value: RecordingFiltersValue) => void;
   /** How long typing must pause before the search applies, in ms. Enter applies it at once. Defaults to 300. */
   debounceMs?: number;
-  /** Extra class names on the root element. */
+  /** Extra class names on the root `<form role="search">` (which also takes `ref` and any other `<form>` prop). */
   className?: string;
 }
 
@@ -49,7 +49,10 @@ function withField<K extends keyof RecordingFiltersValue>(
  * <RecordingFilters value={filters} onChange={setFilters} />
  * <RecordingList params={filters} />
  */
-export function RecordingFilters({ value, onChange, debounceMs = 300, className }: RecordingFiltersProps): ReactNode {
+export const RecordingFilters = forwardRef<HTMLFormElement, RecordingFiltersProps>(function RecordingFilters(
+  { value, onChange, debounceMs = 300, className, onSubmit, ...rest },
+  ref,
+) {
   const { messages } = useComponentService('RecordingFilters');
   const categories = useCategories();
   const ids = useId();
@@ -75,13 +78,21 @@ export function RecordingFilters({ value, onChange, debounceMs = 300, className 
     return () => clearTimeout(timer);
   }, [typed, outside, debounceMs]);
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
+  const submit: ComponentPropsWithoutRef<'form'>['onSubmit'] = (event) => {
     event.preventDefault();
+    onSubmit?.(event);
     apply(typed);
   };
 
   return (
-    <form role="search" aria-label={messages.filters} className={cx('rrs-filters', className)} onSubmit={submit}>
+    <form
+      role="search"
+      aria-label={messages.filters}
+      {...rest}
+      ref={ref}
+      className={cx('rrs-filters', className)}
+      onSubmit={submit}
+    >
       <div className="rrs-field">
         <label htmlFor={`${ids}-query`}>{messages.search}</label>
         <input
@@ -124,4 +135,4 @@ export function RecordingFilters({ value, onChange, debounceMs = 300, className 
       </div>
     </form>
   );
-}
+});

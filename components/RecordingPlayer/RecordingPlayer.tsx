@@ -1,18 +1,19 @@
 'use client';
 
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { forwardRef, useEffect, useRef, useState, type ComponentPropsWithoutRef, type ReactNode } from 'react';
 import { useDownloadRecording } from '../../hooks/useDownloadRecording';
 import { usePlaybackAddress } from '../../hooks/usePlaybackAddress';
 import { useRecording } from '../../hooks/useRecording';
 import { useComponentService } from '../internal/useComponentService';
 import { useViewReport } from '../../hooks/useViewReport';
+import { baseUrl } from '../../src/core/config';
 import { isRecordingServiceError } from '../../src/core/errors';
 import type { ProgramAddress } from '../../src/core/types';
-import { cx, nameOf } from '../internal/format';
+import { cx, formatDuration, nameOf, resolveUrl } from '../internal/format';
 import { ErrorMessage, Loading } from '../internal/QueryStatus';
 
 /** Props of {@link RecordingPlayer}. */
-export interface RecordingPlayerProps {
+export interface RecordingPlayerProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children' | 'id'> {
   /** The program to play. */
   id: string;
   /** The password of a protected program (from `RecordingDetails`' `onUnlocked`). */
@@ -24,7 +25,15 @@ export interface RecordingPlayerProps {
    * Without it (or when it is not installed) the MP4 stream plays. Defaults to true.
    */
   hlsJs?: boolean;
-  /** Extra class names on the root element. */
+  /**
+   * Show the program's name (and duration) under the video, as its caption. Defaults to true; turn it off
+   * where the name is already shown next to the player (as `RecordingBrowser` does with its details).
+   */
+  caption?: boolean;
+  /**
+   * Extra class names on the root `<div>` (which also takes `ref` and any other `<div>` prop but `id`, which is
+   * the program's).
+   */
   className?: string;
 }
 
@@ -46,12 +55,13 @@ interface HlsModule {
 interface VideoProps {
   address: ProgramAddress;
   name: string;
+  poster: string | undefined;
   hlsJs: boolean;
   onPlay: () => void;
   onEnded: () => void;
 }
 
-function Video({ address, name, hlsJs, onPlay, onEnded }: VideoProps): ReactNode {
+function Video({ address, name, poster, hlsJs, onPlay, onEnded }: VideoProps): ReactNode {
   const { messages } = useComponentService('RecordingPlayer');
   const videoRef = useRef<HTMLVideoElement>(null);
   // Which source of the plan is being tried: a source that fails hands over to the next one.
@@ -117,6 +127,7 @@ function Video({ address, name, hlsJs, onPlay, onEnded }: VideoProps): ReactNode
         controls
         playsInline
         preload="metadata"
+        poster={poster}
         aria-label={messages.player(name)}
         data-source={source}
         onPlay={onPlay}
@@ -184,8 +195,11 @@ function Download({ id, name }: { id: string; name: string }): ReactNode {
  * @example
  * <RecordingPlayer id={id} password={unlockedPassword} />
  */
-export function RecordingPlayer({ id, password, dnId, hlsJs = true, className }: RecordingPlayerProps): ReactNode {
-  const { messages } = useComponentService('RecordingPlayer');
+export const RecordingPlayer = forwardRef<HTMLDivElement, RecordingPlayerProps>(function RecordingPlayer(
+  { id, password, dnId, hlsJs = true, caption = true, className, ...rest },
+  ref,
+) {
+  const { messages, config } = useComponentService('RecordingPlayer');
   const program = useRecording(id);
   const locked = program.data?.passwordProtected === true && program.data.canEdit !== true && !password;
   const address = usePlaybackAddress(
@@ -195,7 +209,11 @@ export function RecordingPlayer({ id, password, dnId, hlsJs = true, className }:
   );
   const report = useViewReport(id, dnId ? { dnId } : {});
 
-  const root = (children: ReactNode) => <div className={cx('rrs-player', className)}>{children}</div>;
+  const root = (children: ReactNode) => (
+    <div {...rest} ref={ref} className={cx('rrs-player', className)}>
+      {children}
+    </div>
+  );
   if (program.isPending) return root(<Loading />);
   if (!program.data) {
     const error = program.error ?? new Error(messages.notFound);
@@ -206,21 +224,37 @@ export function RecordingPlayer({ id, password, dnId, hlsJs = true, className }:
   if (address.isPending) return root(<Loading />);
   if (address.error) return root(<ErrorMessage error={address.error} onRetry={() => void address.refetch()} />);
   const playable = address.data.available !== false && address.data.streams !== undefined;
+  const duration = program.data.live ? '' : formatDuration(program.data.duration);
   return root(
     <>
-      {playable ? (
-        <Video
-          key={JSON.stringify(address.data.streams)}
-          address={address.data}
-          name={name}
-          hlsJs={hlsJs}
-          onPlay={() => void report.start()}
-          onEnded={report.end}
-        />
-      ) : (
-        <p className="rrs-player__notice">{messages.notAvailable}</p>
-      )}
+      <figure className="rrs-player__figure">
+        {playable ? (
+          <Video
+            key={JSON.stringify(address.data.streams)}
+            address={address.data}
+            name={name}
+            poster={resolveUrl(baseUrl(config), program.data.thumbnail)}
+            hlsJs={hlsJs}
+            onPlay={() => void report.start()}
+            onEnded={report.end}
+          />
+        ) : (
+          <p className="rrs-player__notice">{messages.notAvailable}</p>
+        )}
+        {caption ? (
+          <figcaption className="rrs-player__caption">
+            <span className="rrs-player__title">{name}</span>
+            {program.data.live ? <span className="rrs-badge rrs-badge--live">{messages.live}</span> : null}
+            {duration ? (
+              <span className="rrs-player__duration">
+                <span className="rrs-visually-hidden">{messages.duration}: </span>
+                {duration}
+              </span>
+            ) : null}
+          </figcaption>
+        ) : null}
+      </figure>
       {program.data.allowMediaDownload && !program.data.live ? <Download id={id} name={name} /> : null}
     </>,
   );
-}
+});

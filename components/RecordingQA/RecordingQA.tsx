@@ -1,6 +1,6 @@
 'use client';
 
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { forwardRef, useId, useState, type ComponentPropsWithoutRef, type FormEvent, type ReactNode } from 'react';
 import { useChatSession, type CachedChatMessage } from '../../hooks/useChatSession';
 import { useChatSessions } from '../../hooks/useChatSessions';
 import { useOpenChatSession } from '../../hooks/useOpenChatSession';
@@ -13,7 +13,7 @@ import { Empty, ErrorMessage, Loading } from '../internal/QueryStatus';
 import { TextField } from '../internal/TextField';
 
 /** Props of {@link RecordingQA}. */
-export interface RecordingQAProps {
+export interface RecordingQAProps extends Omit<ComponentPropsWithoutRef<'section'>, 'children'> {
   /** The program (usually a live broadcast) whose Q&A this is. */
   programId: string;
   /** The moderator PIN: shows every session and lets the user answer. Never rendered. */
@@ -22,7 +22,7 @@ export interface RecordingQAProps {
   moderate?: boolean;
   /** How often to ask for new messages, in ms. Defaults to 5000. */
   pollMs?: number;
-  /** Extra class names on the root element. */
+  /** Extra class names on the root `<section>` (which also takes `ref` and any other `<section>` prop). */
   className?: string;
 }
 
@@ -109,7 +109,9 @@ function Conversation({ programId, sessionId, moderatorPin, pollMs, type, sender
   );
 }
 
-function Asker({ programId, pollMs }: RecordingQAProps): ReactNode {
+type RoleProps = Pick<RecordingQAProps, 'programId' | 'moderatorPin' | 'pollMs'>;
+
+function Asker({ programId, pollMs }: RoleProps): ReactNode {
   const { messages } = useComponentService('RecordingQA');
   const { user } = useRecordingSession();
   const open = useOpenChatSession(programId);
@@ -142,7 +144,7 @@ function Asker({ programId, pollMs }: RecordingQAProps): ReactNode {
   );
 }
 
-function Moderator({ programId, moderatorPin, pollMs }: RecordingQAProps): ReactNode {
+function Moderator({ programId, moderatorPin, pollMs }: RoleProps): ReactNode {
   const { messages } = useComponentService('RecordingQA');
   const sessions = useChatSessions(programId, moderatorPin ? { moderatorPin } : {});
   const [selected, setSelected] = useState<string>();
@@ -200,16 +202,20 @@ function Moderator({ programId, moderatorPin, pollMs }: RecordingQAProps): React
  * <RecordingQA programId={id} />
  * <RecordingQA programId={id} moderatorPin={pin} />
  */
-export function RecordingQA(props: RecordingQAProps): ReactNode {
+export const RecordingQA = forwardRef<HTMLElement, RecordingQAProps>(function RecordingQA(
+  { programId, moderatorPin, moderate = false, pollMs, className, ...rest },
+  ref,
+) {
   const { messages } = useComponentService('RecordingQA');
   const ids = useId();
-  const moderating = props.moderate === true || !!props.moderatorPin;
+  const moderating = moderate || !!moderatorPin;
+  const props = { programId, pollMs, ...(moderatorPin && { moderatorPin }) };
   return (
-    <section className={cx('rrs-qa', props.className)} aria-labelledby={`${ids}-title`}>
+    <section aria-labelledby={`${ids}-title`} {...rest} ref={ref} className={cx('rrs-qa', className)}>
       <h2 id={`${ids}-title`} className="rrs-heading">
         {messages.questions}
       </h2>
       {moderating ? <Moderator {...props} /> : <Asker {...props} />}
     </section>
   );
-}
+});

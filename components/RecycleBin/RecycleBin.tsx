@@ -1,7 +1,7 @@
 'use client';
 
 import { keepPreviousData } from '@tanstack/react-query';
-import { useId, useRef, useState, type ReactNode } from 'react';
+import { forwardRef, useId, useRef, useState, type ComponentPropsWithoutRef, type ReactNode } from 'react';
 import { useComponentService } from '../internal/useComponentService';
 import { useRecordings } from '../../hooks/useRecordings';
 import { useRestoreRecording } from '../../hooks/useRestoreRecording';
@@ -11,12 +11,12 @@ import { cx, formatDate, isoDate, nameOf } from '../internal/format';
 import { Empty, ErrorMessage, Loading } from '../internal/QueryStatus';
 
 /** Props of {@link RecycleBin}. */
-export interface RecycleBinProps {
+export interface RecycleBinProps extends Omit<ComponentPropsWithoutRef<'section'>, 'children'> {
   /** Only this owner's deleted recordings. Defaults to every one the user may see. */
   ownerId?: string;
   /** Items per page. Defaults to 10. */
   pageSize?: number;
-  /** Extra class names on the root element. */
+  /** Extra class names on the root `<section>` (which also takes `ref` and any other `<section>` prop). */
   className?: string;
 }
 
@@ -58,7 +58,10 @@ function Row({ program, onGone }: { program: Program; onGone: () => void }): Rea
  * @example
  * <RecycleBin ownerId={user} />
  */
-export function RecycleBin({ ownerId, pageSize = 10, className }: RecycleBinProps): ReactNode {
+export const RecycleBin = forwardRef<HTMLElement, RecycleBinProps>(function RecycleBin(
+  { ownerId, pageSize = 10, className, ...rest },
+  ref,
+) {
   const { messages } = useComponentService('RecycleBin');
   const [offset, setOffset] = useState(0);
   const ids = useId();
@@ -116,11 +119,11 @@ export function RecycleBin({ ownerId, pageSize = 10, className }: RecycleBinProp
     );
   }
   return (
-    <section className={cx('rrs-bin', className)} aria-labelledby={`${ids}-title`}>
+    <section aria-labelledby={`${ids}-title`} {...rest} ref={ref} className={cx('rrs-bin', className)}>
       <h2 id={`${ids}-title`} className="rrs-heading" ref={headingRef} tabIndex={-1}>
         {messages.recycleBin}
       </h2>
       {body}
     </section>
   );
-}
+});

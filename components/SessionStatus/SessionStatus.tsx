@@ -1,6 +1,6 @@
 'use client';
 
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { forwardRef, useId, useState, type ComponentPropsWithoutRef, type FormEvent } from 'react';
 import { useComponentService } from '../internal/useComponentService';
 import { useRecordingSession } from '../../hooks/useRecordingSession';
 import { ErrorMessage } from '../internal/QueryStatus';
@@ -8,10 +8,10 @@ import { cx } from '../internal/format';
 import { TextField } from '../internal/TextField';
 
 /** Props of {@link SessionStatus}. */
-export interface SessionStatusProps {
+export interface SessionStatusProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
   /** Prefills the login field. */
   defaultLogin?: string;
-  /** Extra class names on the root element. */
+  /** Extra class names on the root `<div>` (which also takes `ref` and any other `<div>` prop). */
   className?: string;
 }
 
@@ -25,7 +25,10 @@ export interface SessionStatusProps {
  *   <SessionStatus />
  * </RecordingServiceProvider>
  */
-export function SessionStatus({ defaultLogin = '', className }: SessionStatusProps): ReactNode {
+export const SessionStatus = forwardRef<HTMLDivElement, SessionStatusProps>(function SessionStatus(
+  { defaultLogin = '', className, ...rest },
+  ref,
+) {
   const { messages } = useComponentService('SessionStatus');
   const { status, user, signIn, signOut, error } = useRecordingSession();
   const [login, setLogin] = useState(defaultLogin);
@@ -34,7 +37,7 @@ export function SessionStatus({ defaultLogin = '', className }: SessionStatusPro
 
   if (status === 'user') {
     return (
-      <div className={cx('rrs-session', className)}>
+      <div {...rest} ref={ref} className={cx('rrs-session', className)}>
         <p className="rrs-session__user" role="status">
           {messages.signedInAs(user ?? '')}
         </p>
@@ -55,7 +58,7 @@ export function SessionStatus({ defaultLogin = '', className }: SessionStatusPro
   };
 
   return (
-    <div className={cx('rrs-session', className)}>
+    <div {...rest} ref={ref} className={cx('rrs-session', className)}>
       <p className="rrs-session__user" role="status">
         {status === 'expired' ? messages.sessionExpired : messages.guest}
       </p>
@@ -89,4 +92,4 @@ export function SessionStatus({ defaultLogin = '', className }: SessionStatusPro
       {error && status !== 'signing-in' ? <ErrorMessage error={error} /> : null}
     </div>
   );
-}
+});

@@ -1,7 +1,7 @@
 'use client';
 
 import { keepPreviousData } from '@tanstack/react-query';
-import { useId, useState, type ReactNode } from 'react';
+import { forwardRef, useId, useState, type ComponentPropsWithoutRef, type ReactNode } from 'react';
 import { useProgramViewers } from '../../hooks/useProgramViewers';
 import { useComponentService } from '../internal/useComponentService';
 import type { ReportParams, ReportRange } from '../../src/core/types';
@@ -10,12 +10,12 @@ import { Empty, ErrorMessage, Loading } from '../internal/QueryStatus';
 import { RangeSelect } from '../internal/RangeSelect';
 
 /** Props of {@link ViewerReport}. */
-export interface ViewerReportProps {
+export interface ViewerReportProps extends Omit<ComponentPropsWithoutRef<'section'>, 'children'> {
   /** The program to report on. */
   programId: string;
   /** Filters besides the period. */
   params?: ReportParams;
-  /** Extra class names on the root element. */
+  /** Extra class names on the root `<section>` (which also takes `ref` and any other `<section>` prop). */
   className?: string;
 }
 
@@ -26,7 +26,10 @@ export interface ViewerReportProps {
  * @example
  * <ViewerReport programId={id} params={{ range: 'ALL' }} />
  */
-export function ViewerReport({ programId, params = {}, className }: ViewerReportProps): ReactNode {
+export const ViewerReport = forwardRef<HTMLElement, ViewerReportProps>(function ViewerReport(
+  { programId, params = {}, className, ...rest },
+  ref,
+) {
   const { messages } = useComponentService('ViewerReport');
   const [range, setRange] = useState<ReportRange>(params.range ?? 'LAST_MONTH');
   const { data, error, isPending, refetch } = useProgramViewers(
@@ -86,7 +89,7 @@ export function ViewerReport({ programId, params = {}, className }: ViewerReport
     );
   }
   return (
-    <section className={cx('rrs-report', className)} aria-labelledby={`${ids}-title`}>
+    <section aria-labelledby={`${ids}-title`} {...rest} ref={ref} className={cx('rrs-report', className)}>
       <h2 id={`${ids}-title`} className="rrs-heading">
         {messages.viewers}
         {report?.programName ? `: ${report.programName}` : ''}
@@ -95,4 +98,4 @@ export function ViewerReport({ programId, params = {}, className }: ViewerReport
       {body}
     </section>
   );
-}
+});

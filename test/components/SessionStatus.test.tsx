@@ -1,8 +1,9 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
 import { SessionStatus } from '../../components';
-import { useRecordingService } from '../../hooks/useRecordingService';
+import { useRecordings } from '../../hooks/useRecordings';
 import { expectAccessible, renderWithService, setupEmulator } from './harness';
 
 const { emulator } = setupEmulator();
@@ -70,11 +71,12 @@ describe('SessionStatus', () => {
   });
 });
 
-/** Sends one read, as any component of the app would. */
+/** Sends one read when pressed, as any component of the app would. */
 function Poke() {
-  const { client } = useRecordingService();
+  const [poked, setPoked] = useState(false);
+  useRecordings({ count: 1 }, { enabled: poked });
   return (
-    <button type="button" onClick={() => void client.programs.list({ count: 1 }).catch(() => {})}>
+    <button type="button" onClick={() => setPoked(true)}>
       poke
     </button>
   );

@@ -3,9 +3,8 @@ import { render, type RenderResult } from '@testing-library/react';
 import axe from 'axe-core';
 import { setupServer } from 'msw/node';
 import { StrictMode, useEffect, useRef, type ReactNode } from 'react';
-import { useStore } from 'zustand';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
-import { useRecordingService } from '../../hooks/useRecordingService';
+import { useRecordingSession } from '../../hooks/useRecordingSession';
 import type { RecordingServiceMessages } from '../../src/react/messages';
 import {
   createRecordingEmulator,
@@ -50,14 +49,13 @@ export function setupEmulator(options: RecordingEmulatorOptions = {}) {
 
 /** Renders its children once the emulator user `login` is signed in (through the real token exchange). */
 function SignedInAs({ login, children }: { login: string; children: ReactNode }): ReactNode {
-  const { client } = useRecordingService();
-  const status = useStore(client.sessionStore, (state) => state.status);
+  const { status, signIn } = useRecordingSession();
   const started = useRef(false);
   useEffect(() => {
     if (started.current) return;
     started.current = true;
-    void client.session.signIn(`portal-${login}`, login);
-  }, [client, login]);
+    void signIn(`portal-${login}`, login);
+  }, [signIn, login]);
   return status === 'user' ? children : null;
 }
 

@@ -1,13 +1,23 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { AccessReportTable } from '../components';
 import { emulatorParameters } from '../.storybook/emulator';
 import { EMULATOR_PROGRAMS } from '../src/testing';
-import { signedInAs } from './support';
+import { signedInAs, storyMessages } from './support';
 
 const meta = {
   title: 'Components/AccessReportTable',
   component: AccessReportTable,
   args: { params: { range: 'ALL' } },
+  parameters: {
+    usage: `
+import { AccessReportTable } from 'react-recording-service/components';
+
+// Every view (admins), or one program's views (its owner); the period can be changed in the table.
+<AccessReportTable params={{ range: 'LAST_MONTH' }} />
+<AccessReportTable programId={programId} params={{ range: 'ALL' }} />
+`,
+  },
 } satisfies Meta<typeof AccessReportTable>;
 
 export default meta;
@@ -30,3 +40,22 @@ export const Forbidden: Story = { decorators: [signedInAs('carol')] };
 
 /** A guest is asked to sign in. */
 export const Guest: Story = {};
+
+/** The admin narrows the report to the last week: the table's caption follows. */
+export const ChangePeriod: Story = {
+  ...SignedIn,
+  play: async ({ canvasElement, globals }) => {
+    const canvas = within(canvasElement);
+    const labels = storyMessages({ globals });
+    await canvas.findByRole('table');
+    await userEvent.selectOptions(canvas.getByRole('combobox', { name: labels.range }), labels.ranges.LAST_WEEK);
+    await expect(canvas.getByRole('combobox', { name: labels.range })).toHaveValue('LAST_WEEK');
+    // The week's views, or the empty state when nobody watched that week.
+    await waitFor(() =>
+      expect(
+        canvas.queryByRole('table', { name: (name) => name.includes(labels.ranges.LAST_WEEK) }) ??
+          canvas.queryByText(labels.noViews),
+      ).not.toBeNull(),
+    );
+  },
+};

@@ -1,13 +1,22 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, userEvent, within } from 'storybook/test';
 import { RecordingQA } from '../components';
 import { emulatorParameters } from '../.storybook/emulator';
 import { EMULATOR_MODERATOR_PIN, EMULATOR_PROGRAMS } from '../src/testing';
-import { signedInAs } from './support';
+import { messagePattern, signedInAs, storyMessages } from './support';
 
 const meta = {
   title: 'Components/RecordingQA',
   component: RecordingQA,
   args: { programId: EMULATOR_PROGRAMS.liveNow },
+  parameters: {
+    usage: `
+import { RecordingQA } from 'react-recording-service/components';
+
+<RecordingQA programId={broadcastId} />                              // viewers ask
+<RecordingQA programId={broadcastId} moderatorPin={pin} pollMs={3000} /> // moderators answer
+`,
+  },
 } satisfies Meta<typeof RecordingQA>;
 
 export default meta;
@@ -43,3 +52,36 @@ export const Empty: Story = {
 
 /** A wrong moderator PIN. */
 export const Error: Story = { args: { moderatorPin: '0000' } };
+
+/** A guest gives a name, starts a session and asks a question; it shows in the conversation. */
+export const Ask: Story = {
+  play: async ({ canvasElement, globals }) => {
+    const canvas = within(canvasElement);
+    const labels = storyMessages({ globals });
+    await userEvent.type(await canvas.findByRole('textbox', { name: labels.yourName }), 'Storybook viewer');
+    await userEvent.click(canvas.getByRole('button', { name: labels.startQuestions }));
+    const question = await canvas.findByRole('textbox', { name: labels.askQuestion });
+    await userEvent.type(question, 'Will there be a recording?');
+    await userEvent.click(canvas.getByRole('button', { name: labels.send }));
+    const log = canvas.getByRole('log', { name: labels.questions });
+    await expect(await within(log).findByText('Will there be a recording?')).toBeVisible();
+    await expect(question).toHaveValue('');
+  },
+};
+
+/** The moderator opens the unanswered session and answers; the answer joins the conversation; the PIN never shows. */
+export const Answer: Story = {
+  ...Moderator,
+  play: async ({ canvasElement, globals }) => {
+    const canvas = within(canvasElement);
+    const labels = storyMessages({ globals });
+    const unanswered = new RegExp(messagePattern(labels.unanswered, undefined).source.replace(/^\^|\$$/g, ''));
+    const session = await canvas.findByRole('button', { name: unanswered });
+    await userEvent.click(session);
+    await userEvent.type(await canvas.findByRole('textbox', { name: labels.answer }), 'Yes, tomorrow.');
+    await userEvent.click(canvas.getByRole('button', { name: labels.send }));
+    const log = canvas.getByRole('log', { name: labels.questions });
+    await expect(await within(log).findByText('Yes, tomorrow.')).toBeVisible();
+    await expect(canvasElement.innerHTML).not.toContain(EMULATOR_MODERATOR_PIN);
+  },
+};

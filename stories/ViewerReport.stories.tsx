@@ -1,13 +1,22 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { ViewerReport } from '../components';
 import { emulatorParameters } from '../.storybook/emulator';
 import { EMULATOR_PROGRAMS } from '../src/testing';
-import { signedInAs } from './support';
+import { signedInAs, storyMessages } from './support';
 
 const meta = {
   title: 'Components/ViewerReport',
   component: ViewerReport,
   args: { programId: EMULATOR_PROGRAMS.publicRecording, params: { range: 'ALL' } },
+  parameters: {
+    usage: `
+import { ViewerReport } from 'react-recording-service/components';
+
+// Totals (all, registered, guests) and who watched one program, for its owner or an admin.
+<ViewerReport programId={programId} params={{ range: 'LAST_MONTH' }} />
+`,
+  },
 } satisfies Meta<typeof ViewerReport>;
 
 export default meta;
@@ -32,3 +41,20 @@ export const Error: Story = {
 
 /** A guest is asked to sign in. */
 export const Guest: Story = {};
+
+/** The admin changes the period to the last day. */
+export const ChangePeriod: Story = {
+  ...SignedIn,
+  play: async ({ canvasElement, globals }) => {
+    const canvas = within(canvasElement);
+    const labels = storyMessages({ globals });
+    await canvas.findByText(labels.totalViews);
+    await userEvent.selectOptions(canvas.getByRole('combobox', { name: labels.range }), labels.ranges.LAST_DAY);
+    await waitFor(() =>
+      expect(
+        canvas.queryByRole('table', { name: (name) => name.includes(labels.ranges.LAST_DAY) }) ??
+          canvas.queryByText(labels.noViews),
+      ).not.toBeNull(),
+    );
+  },
+};

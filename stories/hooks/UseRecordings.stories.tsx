@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';
-import { useRecordings, type RecordingListParams } from '../hooks';
-import { emulatorParameters, slowServer, failingPrograms } from '../.storybook/emulator';
+import { useRecordings, type RecordingListParams } from '../../hooks';
+import { emulatorParameters, slowServer, failingPrograms } from '../../.storybook/emulator';
 
 /** A minimal page built on `useRecordings`: search, one page of results, paging. */
 function RecordingsDemo({ pageSize = 10 }: { pageSize?: number }) {

@@ -73,9 +73,99 @@ export async function buildStorybookOnce(): Promise<string> {
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
+/** One entry of the build's `index.json`. */
+export interface StoryIndexEntry {
+  id: string;
+  title: string;
+  name: string;
+  type: 'story' | 'docs';
+  tags?: string[];
+}
+
+/** The stories of this run's build (from its `index.json`), e.g. those tagged `play-fn` (they have a play). */
+export async function storyIndex(): Promise<StoryIndexEntry[]> {
+  const dir = await buildStorybookOnce();
+  const index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as {
+    entries: Record<string, StoryIndexEntry>;
+  };
+  return Object.values(index.entries).filter((entry) => entry.type === 'story');
+}
+
+/** How a story's render and play ended, as Storybook's preview announced it on its channel. */
+export interface StoryOutcome {
+  /** `storyFinished`'s status: `error` when the play threw, a report failed (axe) or errors went unhandled. */
+  status: 'success' | 'error' | 'timeout';
+  /** What went wrong, one line each: the play's exception, render errors, failed reports, unhandled errors. */
+  failures: string[];
+}
+
+/**
+ * Runs before any script of the page: records the events of Storybook's preview channel in
+ * `window.__rrsStoryEvents` from the moment the channel is installed on `__STORYBOOK_ADDONS_CHANNEL__`.
+ */
+function recordChannelEvents(): void {
+  type Channel = { on(name: string, listener: (payload: unknown) => void): void };
+  const events: Array<{ name: string; payload: unknown }> = [];
+  (window as unknown as { __rrsStoryEvents: typeof events }).__rrsStoryEvents = events;
+  const watched = new WeakSet<Channel>();
+  const summary = (name: string, payload: unknown): unknown => {
+    if (name !== 'storyFinished') return JSON.parse(JSON.stringify(payload ?? null));
+    const finished = payload as {
+      status: string;
+      reporters: Array<{
+        type: string;
+        status: string;
+        result?: { violations?: Array<{ id: string }>; error?: unknown };
+      }>;
+    };
+    return {
+      status: finished.status,
+      reports: finished.reporters.map((report) => ({
+        type: report.type,
+        status: report.status,
+        violations: report.result?.violations?.map((violation) => violation.id) ?? [],
+        error: report.result?.error ? String(report.result.error) : undefined,
+      })),
+    };
+  };
+  const names = [
+    'storyFinished',
+    'playFunctionThrewException',
+    'storyThrewException',
+    'storyErrored',
+    'storyMissing',
+    'unhandledErrorsWhilePlaying',
+  ];
+  let channel: Channel | undefined;
+  Object.defineProperty(window, '__STORYBOOK_ADDONS_CHANNEL__', {
+    configurable: true,
+    get: () => channel,
+    set: (next: Channel | undefined) => {
+      channel = next;
+      if (!next || watched.has(next)) return;
+      watched.add(next);
+      names.forEach((name) => next.on(name, (payload) => events.push({ name, payload: summary(name, payload) })));
+    },
+  });
+}
+
+function describeFailure(name: string, payload: unknown): string {
+  const error = payload as { message?: string; description?: string; title?: string } | null;
+  if (name === 'unhandledErrorsWhilePlaying') {
+    return `unhandled errors while playing: ${(payload as Array<{ message?: string }>).map((e) => e.message).join('; ')}`;
+  }
+  return `${name}: ${error?.message ?? error?.description ?? error?.title ?? JSON.stringify(payload)}`;
+}
+
 /** The built Storybook, served on 127.0.0.1, and a Chromium to open its stories in. */
 export interface StorybookSite {
   openStory(id: string): Promise<{ page: Page; console: string[] }>;
+  /**
+   * Opens a story in iframe.html, lets Storybook render it and run its play, and reports how that ended
+   * (from the preview channel's `storyFinished`, `playFunctionThrewException`, `storyThrewException`,
+   * `storyErrored`). The page is closed afterwards.
+   */
+  playStory(id: string, timeoutMs?: number): Promise<StoryOutcome & { console: string[] }>;
   close(): Promise<void>;
 }
 
@@ -91,6 +181,49 @@ export async function openStorybook(): Promise<StorybookSite> {
       const console = collectConsole(page);
       await page.goto(`${server.origin('localhost')}/iframe.html?id=${id}&viewMode=story`);
       return { page, console };
+    },
+    async playStory(id, timeoutMs = 60_000) {
+      const context = await chromium.newContext();
+      const page = await context.newPage();
+      const console = collectConsole(page);
+      await page.addInitScript(recordChannelEvents);
+      await page.goto(`${server.origin('localhost')}/iframe.html?id=${id}&viewMode=story`);
+      const ended = ['storyFinished', 'storyErrored', 'storyMissing'];
+      const finished = await page
+        .waitForFunction(
+          (names) =>
+            (window as unknown as { __rrsStoryEvents: Array<{ name: string }> }).__rrsStoryEvents.some((event) =>
+              names.includes(event.name),
+            ),
+          ended,
+          { timeout: timeoutMs, polling: 200 },
+        )
+        .then(() => true)
+        .catch(() => false);
+      const events = await page.evaluate(
+        () => (window as unknown as { __rrsStoryEvents: Array<{ name: string; payload: unknown }> }).__rrsStoryEvents,
+      );
+      await context.close();
+      const failures: string[] = [];
+      let status: StoryOutcome['status'] = finished ? 'success' : 'timeout';
+      for (const { name, payload } of events) {
+        if (name === 'storyFinished') {
+          const result = payload as {
+            status: 'success' | 'error';
+            reports: Array<{ type: string; status: string; violations: string[]; error?: string }>;
+          };
+          if (result.status === 'error') status = 'error';
+          for (const report of result.reports) {
+            if (report.status !== 'failed') continue;
+            failures.push(`${report.type} report failed: ${report.error ?? report.violations.join(', ')}`);
+          }
+        } else {
+          status = 'error';
+          failures.push(describeFailure(name, payload));
+        }
+      }
+      if (!finished) failures.push(`the story did not finish within ${timeoutMs} ms`);
+      return { status, failures, console };
     },
     async close() {
       await chromium.close();

@@ -1,18 +1,18 @@
 'use client';
 
 import { keepPreviousData } from '@tanstack/react-query';
-import { useState, type KeyboardEvent, type ReactNode } from 'react';
+import { forwardRef, useState, type ComponentPropsWithoutRef, type ReactNode } from 'react';
 import { useInfiniteRecordings } from '../../hooks/useInfiniteRecordings';
-import { usePrefetchRecording } from '../../hooks/usePrefetchRecording';
-import { useComponentService } from '../internal/useComponentService';
 import { useRecordings } from '../../hooks/useRecordings';
-import { baseUrl } from '../../src/core/config';
 import type { Program, RecordingListParams } from '../../src/core/types';
-import { cx, formatDate, formatDuration, isoDate, nameOf, resolveUrl } from '../internal/format';
+import { cx } from '../internal/format';
 import { Empty, ErrorMessage, Loading } from '../internal/QueryStatus';
+import { useComponentService } from '../internal/useComponentService';
+import { PlainRows, VirtualRows } from './ListRows';
+import { RecordingListRow, type RecordingListItem } from './RecordingListItem';
 
 /** Props of {@link RecordingList}. */
-export interface RecordingListProps {
+export interface RecordingListProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children' | 'onSelect'> {
   /**
    * Filters of the list (`query`, `category`, `orderBy`, `ownerId`, `onlyDeleted`). `count` is the page size
    * unless `pageSize` is given; `offset` is where the list starts (it is the list's own from there on).
@@ -20,125 +20,66 @@ export interface RecordingListProps {
   params?: RecordingListParams;
   /** Items per page. Defaults to `params.count`, else 10. */
   pageSize?: number;
-  /** `'pages'`: previous/next buttons (default); `'more'`: a "Load more" button appending the next page. */
+  /**
+   * `'pages'`: previous/next buttons (default); `'more'`: the next page is appended when the user scrolls to
+   * the end of the list, or presses "Load more".
+   */
   paging?: 'pages' | 'more';
+  /**
+   * With `paging: 'more'`, keep only the rows in view (and a few around them) in the DOM, so that thousands of
+   * rows scroll smoothly; the list scrolls in a box as tall as `--rrs-list-height`. Defaults to true; false
+   * renders every loaded row.
+   */
+  virtual?: boolean;
+  /** Height of a row until it is measured, in px (a virtual list's scrollbar starts from it). Defaults to 72. */
+  estimatedItemSize?: number;
   /** Called when the user picks a recording; without it the items are not interactive. */
   onSelect?: (program: Program) => void;
   /** The id of the picked recording, marked as current. */
   selectedId?: string;
-  /** Extra class names on the root element. */
+  /**
+   * Draws a row's content in place of the default {@link RecordingListRow}; the list keeps the `<li>`, the
+   * keyboard navigation and the virtualization. Give the row's focusable element as a
+   * {@link RecordingListSelect} (or mark it `data-rrs-item`) for the arrow keys to reach it.
+   *
+   * @example
+   * renderItem={(item) => (
+   *   <RecordingListSelect item={item}>
+   *     <RecordingListThumbnail program={item.program} /> {item.program.name}
+   *   </RecordingListSelect>
+   * )}
+   */
+  renderItem?: (item: RecordingListItem) => ReactNode;
+  /** Extra class names on the root `<div>` (which also takes `ref` and any other `<div>` prop). */
   className?: string;
 }
 
-const ITEM_SELECTOR = '[data-rrs-item]';
+type ListProps = Pick<
+  RecordingListProps,
+  'params' | 'onSelect' | 'selectedId' | 'renderItem' | 'virtual' | 'estimatedItemSize'
+> & {
+  pageSize: number;
+};
 
-/** Arrow keys, Home and End move the focus between the items' buttons. */
-function moveFocus(event: KeyboardEvent<HTMLUListElement>): void {
-  const keys = ['ArrowDown', 'ArrowUp', 'Home', 'End'];
-  if (!keys.includes(event.key)) return;
-  const items = [...event.currentTarget.querySelectorAll<HTMLElement>(ITEM_SELECTOR)];
-  const index = items.indexOf(document.activeElement as HTMLElement);
-  if (index === -1) return;
-  const next =
-    event.key === 'Home'
-      ? 0
-      : event.key === 'End'
-        ? items.length - 1
-        : Math.min(items.length - 1, Math.max(0, index + (event.key === 'ArrowDown' ? 1 : -1)));
-  event.preventDefault();
-  items[next]?.focus();
-}
+const defaultRenderItem = (item: RecordingListItem): ReactNode => <RecordingListRow item={item} />;
 
-function Item({
-  program,
-  onSelect,
-  selected,
-  serverBase,
-}: {
-  program: Program;
-  onSelect: RecordingListProps['onSelect'];
-  selected: boolean;
-  serverBase: string;
-}): ReactNode {
-  const { messages } = useComponentService('RecordingList');
-  const prefetch = usePrefetchRecording();
-  const name = nameOf(program, messages.untitled);
-  const thumbnail = resolveUrl(serverBase, program.thumbnail);
-  const meta = (
-    <span className="rrs-list__meta">
-      {program.live ? <span className="rrs-badge rrs-badge--live">{messages.live}</span> : null}
-      {program.passwordProtected ? <span className="rrs-badge">{messages.passwordProtected}</span> : null}
-      {program.duration !== undefined && !program.live ? (
-        <span>
-          <span className="rrs-visually-hidden">{messages.duration}: </span>
-          {formatDuration(program.duration)}
-        </span>
-      ) : null}
-      {program.ownerDisplayName || program.owner ? <span>{program.ownerDisplayName ?? program.owner}</span> : null}
-      {program.creationDate ? (
-        <time dateTime={isoDate(program.creationDate)}>{formatDate(program.creationDate)}</time>
-      ) : null}
-    </span>
-  );
-  const id = program.id ?? '';
-  return (
-    <li className={cx('rrs-list__item', selected && 'rrs-list__item--selected')}>
-      {thumbnail ? (
-        <img className="rrs-list__thumbnail" src={thumbnail} alt={messages.thumbnailAlt(name)} loading="lazy" />
-      ) : (
-        <span className="rrs-list__thumbnail rrs-list__thumbnail--none" aria-hidden="true" />
-      )}
-      {onSelect ? (
-        <button
-          type="button"
-          className="rrs-list__select"
-          data-rrs-item=""
-          aria-current={selected ? 'true' : undefined}
-          onClick={() => onSelect(program)}
-          onMouseEnter={() => prefetch(id)}
-          onFocus={() => prefetch(id)}
-        >
-          <span className="rrs-list__name">{name}</span>
-          {meta}
-        </button>
-      ) : (
-        <span className="rrs-list__body">
-          <span className="rrs-list__name">{name}</span>
-          {meta}
-        </span>
-      )}
-    </li>
-  );
-}
-
-function Items({
-  programs,
+/** Turns the list's props into the function drawing one row. */
+function rowRenderer({
   onSelect,
   selectedId,
-}: Pick<RecordingListProps, 'onSelect' | 'selectedId'> & { programs: Program[] }): ReactNode {
-  const { messages, config } = useComponentService('RecordingList');
-  const serverBase = baseUrl(config);
-  return (
-    <ul className="rrs-list__items" aria-label={messages.recordings} onKeyDown={moveFocus}>
-      {programs.map((program, index) => (
-        <Item
-          key={program.id ?? index}
-          program={program}
-          onSelect={onSelect}
-          selected={program.id !== undefined && program.id === selectedId}
-          serverBase={serverBase}
-        />
-      ))}
-    </ul>
-  );
+  renderItem = defaultRenderItem,
+}: ListProps): (program: Program, index: number) => ReactNode {
+  return (program, index) =>
+    renderItem({
+      program,
+      index,
+      selected: program.id !== undefined && program.id === selectedId,
+      select: onSelect && (() => onSelect(program)),
+    });
 }
 
-function PagedList({
-  params = {},
-  pageSize,
-  onSelect,
-  selectedId,
-}: RecordingListProps & { pageSize: number }): ReactNode {
+function PagedList(props: ListProps): ReactNode {
+  const { params = {}, pageSize } = props;
   const { messages } = useComponentService('RecordingList');
   const { offset: start = 0, count: _count, ...filters } = params;
   const paramsKey = JSON.stringify([filters, start]);
@@ -163,7 +104,7 @@ function PagedList({
         {messages.pageSummary(shownOffset + 1, shownOffset + data.items.length, total)}
       </p>
       {error ? <ErrorMessage error={error} onRetry={() => void refetch()} /> : null}
-      <Items programs={data.items} onSelect={onSelect} selectedId={selectedId} />
+      <PlainRows programs={data.items} renderRow={rowRenderer(props)} />
       <nav className="rrs-pager" aria-label={messages.pagination}>
         <button
           type="button"
@@ -186,12 +127,8 @@ function PagedList({
   );
 }
 
-function InfiniteList({
-  params,
-  pageSize,
-  onSelect,
-  selectedId,
-}: RecordingListProps & { pageSize: number }): ReactNode {
+function InfiniteList(props: ListProps): ReactNode {
+  const { params, pageSize, virtual = true, estimatedItemSize = 72, onSelect } = props;
   const { messages } = useComponentService('RecordingList');
   const { offset: _offset, count: _count, ...filters } = params ?? {};
   const { data, error, isPending, refetch, fetchNextPage, hasNextPage, isFetchingNextPage } = useInfiniteRecordings({
@@ -203,12 +140,27 @@ function InfiniteList({
   const programs = data.pages.flatMap((page) => page.items);
   if (programs.length === 0) return <Empty>{messages.empty}</Empty>;
   const total = data.pages.at(-1)?.totalItemCount ?? programs.length;
+  const renderRow = rowRenderer(props);
+  const loadMore = () => {
+    if (hasNextPage && !isFetchingNextPage && !error) void fetchNextPage();
+  };
   return (
     <>
       <p className="rrs-list__summary" aria-live="polite">
         {messages.pageSummary(1, programs.length, total)}
       </p>
-      <Items programs={programs} onSelect={onSelect} selectedId={selectedId} />
+      {virtual ? (
+        <VirtualRows
+          programs={programs}
+          renderRow={renderRow}
+          total={total}
+          estimatedItemSize={estimatedItemSize}
+          onEndReached={loadMore}
+          focusableRows={onSelect !== undefined}
+        />
+      ) : (
+        <PlainRows programs={programs} renderRow={renderRow} />
+      )}
       {error ? <ErrorMessage error={error} onRetry={() => void fetchNextPage()} /> : null}
       {hasNextPage ? (
         <div className="rrs-pager">
@@ -227,25 +179,35 @@ function InfiniteList({
 }
 
 /**
- * A paged list of recordings with thumbnails, durations, owners and dates. Picking an item calls
- * `onSelect`; hovering or focusing one loads its details ahead of time. Arrow keys, Home and End move
- * between items. Names are shown as text, whatever they look like.
+ * A list of recordings with thumbnails, durations, owners and dates, paged with buttons or, with
+ * `paging="more"`, growing as the user scrolls and virtualized (only the rows in view are in the DOM, so ten
+ * thousand rows stay smooth). Picking an item calls `onSelect`; hovering or focusing one loads its details
+ * ahead of time. Arrow keys, Home and End move between items (scrolling to them). Names are shown as text,
+ * whatever they look like. `renderItem` draws your own rows from the exported parts.
  *
  * @example
  * <RecordingList params={{ query: 'town hall' }} pageSize={20} onSelect={(p) => setSelected(p.id)} />
+ * <RecordingList paging="more" pageSize={100} renderItem={(item) => <MyRow {...item} />} />
  */
-export function RecordingList({
-  params,
-  pageSize = params?.count ?? 10,
-  paging = 'pages',
-  onSelect,
-  selectedId,
-  className,
-}: RecordingListProps): ReactNode {
-  const props = { params, pageSize, onSelect, selectedId };
+export const RecordingList = forwardRef<HTMLDivElement, RecordingListProps>(function RecordingList(
+  {
+    params,
+    pageSize = params?.count ?? 10,
+    paging = 'pages',
+    virtual,
+    estimatedItemSize,
+    onSelect,
+    selectedId,
+    renderItem,
+    className,
+    ...rest
+  },
+  ref,
+) {
+  const props = { params, pageSize, virtual, estimatedItemSize, onSelect, selectedId, renderItem };
   return (
-    <div className={cx('rrs-list', className)}>
+    <div {...rest} ref={ref} className={cx('rrs-list', className)}>
       {paging === 'more' ? <InfiniteList {...props} /> : <PagedList {...props} />}
     </div>
   );
-}
+});

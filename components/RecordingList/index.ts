@@ -1,1 +1,9 @@
 export { RecordingList, type RecordingListProps } from './RecordingList';
+export {
+  RecordingListMeta,
+  RecordingListRow,
+  RecordingListSelect,
+  RecordingListThumbnail,
+  type RecordingListItem,
+  type RecordingListSelectProps,
+} from './RecordingListItem';

@@ -1,9 +1,9 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http } from 'msw';
-import { useState } from 'react';
+import { createRef, useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { RecordingList } from '../../components';
+import { RecordingList, RecordingListSelect, RecordingListThumbnail } from '../../components';
 import { EMULATOR_PROGRAMS, TEST_RECORDING_BASE_URL } from '../../src/testing';
 import { expectAccessible, renderWithService, requestsTo, setupEmulator } from './harness';
 
@@ -152,6 +152,82 @@ describe('RecordingList', () => {
     await user.click(screen.getByRole('button', { name: 'Load more' }));
     expect(await screen.findByText(/^Showing 1-10 of/)).toBeInTheDocument();
     expect(items()).toHaveLength(10);
+  });
+
+  it('should page through 10,000 programs by scrolling, keeping only the rows in view in the DOM', async () => {
+    const user = userEvent.setup();
+    useEmulator({ seed: 'many' });
+    // The admin may see every one of them.
+    renderWithService(<RecordingList paging="more" pageSize={1000} onSelect={() => {}} />, { as: 'admin' });
+    expect(await summary()).toHaveTextContent('Showing 1-1000 of 10000');
+    const list = screen.getByRole('list', { name: 'Recordings' });
+    const viewport = list.parentElement!;
+    expect(items().length).toBeLessThan(30);
+
+    // Scrolling to the end of what is loaded loads the next page, up to the last one.
+    for (let loaded = 1000; loaded < 10_000; loaded += 1000) {
+      viewport.scrollTop = Number.parseFloat(list.style.height);
+      fireEvent.scroll(viewport);
+      expect(await screen.findByText(`Showing 1-${loaded + 1000} of 10000`)).toBeInTheDocument();
+      expect(items().length).toBeLessThan(30);
+    }
+    expect(requestsTo(emulator(), '/api/manager/programs').map((r) => r.query.offset)).toEqual(
+      Array.from({ length: 10 }, (_, page) => String(page * 1000)),
+    );
+    expect(screen.queryByRole('button', { name: 'Load more' })).not.toBeInTheDocument();
+
+    // The keyboard still reaches every row: End goes to the 10,000th, Home back to the first.
+    viewport.scrollTop = 0;
+    fireEvent.scroll(viewport);
+    const first = within(list).getAllByRole('button')[0]!;
+    first.focus();
+    await user.keyboard('{End}');
+    const row = () => (document.activeElement as HTMLElement).closest('li');
+    expect(row()).toHaveAttribute('aria-posinset', '10000');
+    expect(row()).toHaveAttribute('aria-setsize', '10000');
+    await user.keyboard('{ArrowUp}');
+    expect(row()).toHaveAttribute('aria-posinset', '9999');
+    await user.keyboard('{Home}');
+    expect(row()).toHaveAttribute('aria-posinset', '1');
+    expect(items().length).toBeLessThan(30);
+  });
+
+  it('should draw the rows an app gives, keeping the keyboard navigation and the selection', async () => {
+    const user = userEvent.setup();
+    const onSelect = vi.fn();
+    renderWithService(
+      <RecordingList
+        onSelect={onSelect}
+        selectedId={EMULATOR_PROGRAMS.htmlTitle}
+        renderItem={(item) => (
+          <RecordingListSelect item={item} className="app-row">
+            <RecordingListThumbnail program={item.program} />
+            {`#${item.index + 1} ${item.program.name ?? ''}`}
+          </RecordingListSelect>
+        )}
+      />,
+    );
+    await summary();
+    const buttons = within(screen.getByRole('list', { name: 'Recordings' })).getAllByRole('button');
+    expect(buttons[0]).toHaveAccessibleName(/^Thumbnail of .+#1 /);
+    expect(buttons[0]).toHaveAttribute('aria-current', 'true');
+    buttons[0]!.focus();
+    await user.keyboard('{ArrowDown}');
+    expect(buttons[1]).toHaveFocus();
+    await user.keyboard('{End}{Enter}');
+    expect(buttons[9]).toHaveFocus();
+    expect(onSelect).toHaveBeenCalledTimes(1);
+    expect(onSelect.mock.calls[0]?.[0]).toMatchObject({ id: expect.any(String) });
+    expect(buttons[9]).toHaveAccessibleName(/#10 /);
+  });
+
+  it('should take a ref and the props of its root', async () => {
+    const ref = createRef<HTMLDivElement>();
+    renderWithService(<RecordingList ref={ref} className="mine" aria-busy="false" lang="en" />);
+    await summary();
+    expect(ref.current).toHaveClass('rrs-list', 'mine');
+    expect(ref.current).toHaveAttribute('lang', 'en');
+    expect(ref.current).toContainElement(screen.getByRole('list', { name: 'Recordings' }));
   });
 
   it('should say so when there is nothing to list', async () => {

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { createRef, type ReactNode } from 'react';
 import { describe, expectTypeOf, it } from 'vitest';
 import {
   AccessReportTable,
@@ -14,7 +14,9 @@ import {
   RecycleBin,
   SessionStatus,
   ViewerReport,
+  type RecordingFiltersProps,
   type RecordingFiltersValue,
+  type RecordingListItem,
   type RecordingListProps,
 } from '../../components';
 import type { Program, RecordingListParams } from '../../src/core/types';
@@ -53,5 +55,20 @@ describe('component props', () => {
     void (<RecycleBin />);
     // @ts-expect-error not a broadcast window
     void (<BroadcastSchedule initialWhen="yesterday" />);
+  });
+
+  it('should take a ref to their root element and the rest of its props, their own props winning', () => {
+    void (<RecordingList ref={createRef<HTMLDivElement>()} aria-describedby="help" onScroll={() => {}} />);
+    void (<RecordingDetails id="p-1" ref={createRef<HTMLElement>()} lang="de" />);
+    void (<DeleteRecordingButton id="p-1" ref={createRef<HTMLButtonElement>()} disabled />);
+    void (<RecordingFilters value={{}} onChange={() => {}} ref={createRef<HTMLFormElement>()} />);
+    // @ts-expect-error the root of RecordingFilters is a <form>
+    void (<RecordingFilters value={{}} onChange={() => {}} ref={createRef<HTMLTableElement>()} />);
+    // @ts-expect-error the root's children are the component's own
+    void (<SessionStatus>text</SessionStatus>);
+    expectTypeOf<RecordingFiltersProps['onChange']>().toEqualTypeOf<(value: RecordingFiltersValue) => void>();
+    expectTypeOf<RecordingListProps['renderItem']>().toEqualTypeOf<
+      ((item: RecordingListItem) => ReactNode) | undefined
+    >();
   });
 });

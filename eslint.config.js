@@ -52,4 +52,28 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The core is framework-free (TanStack query-core, zustand vanilla): config -> context -> operations.
+    files: ['src/core/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'react', message: 'src/core is framework-free: React belongs in src/react or hooks.' },
+            { name: 'react-dom', message: 'src/core is framework-free.' },
+            { name: 'zustand', message: "src/core uses 'zustand/vanilla' only (no React binding)." },
+          ],
+          patterns: [
+            { group: ['react/*', 'react-dom/*'], message: 'src/core is framework-free.' },
+            { group: ['@tanstack/*'], message: 'src/core is framework-free: react-query belongs in src/react.' },
+            {
+              group: ['../react/*', '../hooks/*', '../../hooks/*', '../components/*', '../../components/*'],
+              message: 'Data flows one way: the core never imports the React bindings, hooks or components.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -3,7 +3,8 @@
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import type { RecordingServiceError } from '../src/core/errors';
 import type { RecordingKeys } from '../src/react/keys';
-import { recordingQueries, type RecordingQueryOptions } from '../src/react/queries';
+import * as recordingQueries from '../src/react/queries';
+import type { RecordingQueryOptions } from '../src/react/fetching';
 import type { AccessReport, ReportParams } from '../src/core/types';
 import { useRecordingService } from './useRecordingService';
 
@@ -20,12 +21,9 @@ export function useAccessReport<TData = AccessReport[]>(
   params: ReportParams = {},
   options?: RecordingQueryOptions<AccessReport[], TData, ReturnType<RecordingKeys['reports']>>,
 ): UseQueryResult<TData, RecordingServiceError> {
-  const { client } = useRecordingService('useAccessReport');
-  const { queryKey, queryFn, staleTime } = recordingQueries.accessReport(client, params);
+  const { context } = useRecordingService('useAccessReport');
   return useQuery<AccessReport[], RecordingServiceError, TData, ReturnType<RecordingKeys['reports']>>({
-    queryKey,
-    queryFn,
-    staleTime,
+    ...recordingQueries.accessReport(context, params),
     ...options,
   });
 }

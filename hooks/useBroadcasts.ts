@@ -3,7 +3,8 @@
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import type { RecordingServiceError } from '../src/core/errors';
 import type { RecordingKeys } from '../src/react/keys';
-import { recordingQueries, type RecordingQueryOptions } from '../src/react/queries';
+import * as recordingQueries from '../src/react/queries';
+import type { RecordingQueryOptions } from '../src/react/fetching';
 import type { BroadcastParams, BroadcastWhen, PagedList } from '../src/core/types';
 import { useRecordingService } from './useRecordingService';
 
@@ -27,12 +28,9 @@ export function useBroadcasts<TData = PagedList>(
   params: BroadcastParams = {},
   options?: RecordingQueryOptions<PagedList, TData, ReturnType<RecordingKeys['broadcasts']>>,
 ): UseQueryResult<TData, RecordingServiceError> {
-  const { client } = useRecordingService('useBroadcasts');
-  const { queryKey, queryFn, staleTime } = recordingQueries.broadcasts(client, when, params);
+  const { context } = useRecordingService('useBroadcasts');
   return useQuery<PagedList, RecordingServiceError, TData, ReturnType<RecordingKeys['broadcasts']>>({
-    queryKey,
-    queryFn,
-    staleTime,
+    ...recordingQueries.broadcasts(context, when, params),
     ...options,
     refetchInterval: options?.refetchInterval ?? (when === 'now' ? BROADCASTS_NOW_REFETCH_MS : false),
   });

@@ -3,7 +3,8 @@
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import type { RecordingServiceError } from '../src/core/errors';
 import type { RecordingKeys } from '../src/react/keys';
-import { recordingQueries, type RecordingQueryOptions } from '../src/react/queries';
+import * as recordingQueries from '../src/react/queries';
+import type { RecordingQueryOptions } from '../src/react/fetching';
 import type { Category } from '../src/core/types';
 import { useRecordingService } from './useRecordingService';
 
@@ -18,12 +19,9 @@ import { useRecordingService } from './useRecordingService';
 export function useCategories<TData = Category[]>(
   options?: RecordingQueryOptions<Category[], TData, ReturnType<RecordingKeys['categories']>>,
 ): UseQueryResult<TData, RecordingServiceError> {
-  const { client } = useRecordingService('useCategories');
-  const { queryKey, queryFn, staleTime } = recordingQueries.categories(client);
+  const { context } = useRecordingService('useCategories');
   return useQuery<Category[], RecordingServiceError, TData, ReturnType<RecordingKeys['categories']>>({
-    queryKey,
-    queryFn,
-    staleTime,
+    ...recordingQueries.categories(context),
     ...options,
   });
 }

@@ -3,7 +3,8 @@
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import type { RecordingServiceError } from '../src/core/errors';
 import type { RecordingKeys } from '../src/react/keys';
-import { recordingQueries, type RecordingQueryOptions } from '../src/react/queries';
+import * as recordingQueries from '../src/react/queries';
+import type { RecordingQueryOptions } from '../src/react/fetching';
 import type { Category } from '../src/core/types';
 import { useRecordingService } from './useRecordingService';
 
@@ -19,13 +20,9 @@ export function useCategory<TData = Category>(
   id: string,
   options?: RecordingQueryOptions<Category, TData, ReturnType<RecordingKeys['category']>>,
 ): UseQueryResult<TData, RecordingServiceError> {
-  const { client } = useRecordingService('useCategory');
-  const { queryKey, queryFn, staleTime } = recordingQueries.category(client, id);
+  const { context } = useRecordingService('useCategory');
   return useQuery<Category, RecordingServiceError, TData, ReturnType<RecordingKeys['category']>>({
-    queryKey,
-    queryFn,
-    staleTime,
+    ...recordingQueries.category(context, id),
     ...options,
-    enabled: id === '' ? false : (options?.enabled ?? true),
   });
 }

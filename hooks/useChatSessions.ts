@@ -1,12 +1,9 @@
 'use client';
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import type { RecordingServiceError } from '../src/core/errors';
-import {
-  fetchWithQuerySignal,
-  PROGRAM_STALE_TIME_MS,
-  recordingKeysFor,
-  type RecordingQueryOptions,
-} from '../src/react/queries';
+import type { RecordingKeys } from '../src/react/keys';
+import * as recordingQueries from '../src/react/queries';
+import type { RecordingQueryOptions } from '../src/react/fetching';
 import type { ChatSession } from '../src/core/types';
 import { useRecordingService } from './useRecordingService';
 
@@ -27,20 +24,11 @@ export interface ChatSessionsParams {
 export function useChatSessions(
   programId: string,
   params: ChatSessionsParams = {},
-  options: RecordingQueryOptions<ChatSession[]> = {},
+  options: RecordingQueryOptions<ChatSession[], ChatSession[], ReturnType<RecordingKeys['chatSessions']>> = {},
 ): UseQueryResult<ChatSession[], RecordingServiceError> {
-  const { client } = useRecordingService('useChatSessions');
-  const { moderatorPin } = params;
-  // Which sessions one may see does not depend on which valid PIN was typed: the PIN stays out of the key.
-  // eslint-disable-next-line @tanstack/query/exhaustive-deps
-  return useQuery<ChatSession[], RecordingServiceError>({
-    staleTime: PROGRAM_STALE_TIME_MS,
+  const { context } = useRecordingService('useChatSessions');
+  return useQuery<ChatSession[], RecordingServiceError, ChatSession[], ReturnType<RecordingKeys['chatSessions']>>({
+    ...recordingQueries.chatSessions(context, programId, params),
     ...options,
-    enabled: programId === '' ? false : (options.enabled ?? true),
-    queryKey: recordingKeysFor(client).chatSessions(programId),
-    queryFn: (context) =>
-      fetchWithQuerySignal(context, (signal) =>
-        client.chat.sessions(programId, moderatorPin ? { moderatorPin } : {}, { signal }),
-      ),
   });
 }

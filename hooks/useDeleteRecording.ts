@@ -8,7 +8,8 @@ import {
   snapshotProgram,
   type CacheSnapshot,
 } from '../src/react/optimistic';
-import { recordingKeysFor } from '../src/react/queries';
+import { recordingKeys } from '../src/react/keys';
+import { removeProgram } from '../src/core/programs';
 import { useRecordingService } from './useRecordingService';
 
 /** What `mutate` of {@link useDeleteRecording} takes. */
@@ -40,19 +41,19 @@ export function useDeleteRecording(): UseMutationResult<
   string | DeleteRecordingVariables,
   CacheSnapshot
 > {
-  const { client } = useRecordingService('useDeleteRecording');
+  const { context } = useRecordingService('useDeleteRecording');
   const queryClient = useQueryClient();
   return useMutation<void, RecordingServiceError, string | DeleteRecordingVariables, CacheSnapshot>({
     mutationFn: (variables) => {
       const { id, permanent, deleteResources } = normalize(variables);
-      return client.programs.remove(id, {
+      return removeProgram(context, id, {
         ...(permanent !== undefined && { permanent }),
         ...(deleteResources !== undefined && { deleteResources }),
       });
     },
     onMutate: async (variables) => {
       const { id, permanent } = normalize(variables);
-      const keys = recordingKeysFor(client);
+      const keys = recordingKeys;
       const snapshot = await snapshotProgram(queryClient, keys, id);
       removeProgramFromLists(queryClient, keys, id, 'lists');
       if (!permanent) patchProgram(queryClient, keys, id, { deleted: true });
@@ -63,12 +64,12 @@ export function useDeleteRecording(): UseMutationResult<
     },
     onSuccess: (_data, variables) => {
       const { id, permanent } = normalize(variables);
-      const keys = recordingKeysFor(client);
+      const keys = recordingKeys;
       if (permanent) queryClient.removeQueries({ queryKey: keys.detail(id) });
     },
     onSettled: (_data, error, variables) => {
       const { id, permanent } = normalize(variables);
-      const keys = recordingKeysFor(client);
+      const keys = recordingKeys;
       return Promise.all([
         error || !permanent ? queryClient.invalidateQueries({ queryKey: keys.detail(id) }) : undefined,
         // Every list, the recycle bin included (it may have gained the program).

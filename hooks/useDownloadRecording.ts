@@ -3,7 +3,8 @@ import { useMutation, useQueryClient, type UseMutationResult } from '@tanstack/r
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { RecordingServiceError } from '../src/core/errors';
 import { downloadVerified, type DownloadedFile, type DownloadProgress } from '../src/core/download';
-import { PROGRAM_STALE_TIME_MS, recordingKeysFor, recordingQueries } from '../src/react/queries';
+import { recordingKeys } from '../src/react/keys';
+import * as recordingQueries from '../src/react/queries';
 import type { ProgramAddress } from '../src/core/types';
 import { useRecordingService } from './useRecordingService';
 
@@ -43,7 +44,7 @@ const fail = (kind: 'forbidden' | 'not-found' | 'validation', message: string, h
  * {url && <a href={url} download>Save ({verified ? 'verified' : 'unchecked'})</a>}
  */
 export function useDownloadRecording(): UseDownloadRecordingResult {
-  const { client } = useRecordingService('useDownloadRecording');
+  const { context } = useRecordingService('useDownloadRecording');
   const queryClient = useQueryClient();
   const controllerRef = useRef<AbortController | null>(null);
   const [bytes, setBytes] = useState<DownloadProgress>({ loaded: 0, total: undefined });
@@ -56,19 +57,15 @@ export function useDownloadRecording(): UseDownloadRecordingResult {
       const controller = new AbortController();
       controllerRef.current = controller;
       const { signal } = controller;
-      const program = await queryClient.ensureQueryData(recordingQueries.detail(client, id, queryClient));
+      const program = await queryClient.ensureQueryData(recordingQueries.detail(context, id, queryClient));
       if (!program.allowMediaDownload) {
         throw fail('forbidden', 'This recording cannot be downloaded', 'its owner has not set allowMediaDownload');
       }
-      const keys = recordingKeysFor(client);
-      const cached = queryClient.getQueriesData<ProgramAddress>({ queryKey: keys.playback(id) });
+      // Any cached address (an unlocked one too) will do; else the plain one, read as usePlaybackAddress reads it.
+      const cached = queryClient.getQueriesData<ProgramAddress>({ queryKey: recordingKeys.playback(id) });
       const address =
         cached.map(([, data]) => data).find((data) => data?.downloadUrl) ??
-        (await queryClient.fetchQuery({
-          queryKey: keys.playback(id),
-          queryFn: () => client.programs.playbackAddress(id, {}, { signal }),
-          staleTime: PROGRAM_STALE_TIME_MS,
-        }));
+        (await queryClient.fetchQuery(recordingQueries.playback(context, id)));
       if (!address?.downloadUrl) throw fail('not-found', 'The server gave no download address for this recording');
       return downloadVerified(address.downloadUrl, {
         signal,

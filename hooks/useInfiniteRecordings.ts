@@ -8,7 +8,7 @@ import {
 } from '@tanstack/react-query';
 import type { RecordingServiceError } from '../src/core/errors';
 import type { RecordingKeys } from '../src/react/keys';
-import { recordingQueries } from '../src/react/queries';
+import * as recordingQueries from '../src/react/queries';
 import type { PagedList, RecordingListParams } from '../src/core/types';
 import { useRecordingService } from './useRecordingService';
 
@@ -37,6 +37,6 @@ export function useInfiniteRecordings(
   params: Omit<RecordingListParams, 'offset'> = {},
   options?: InfiniteRecordingsOptions,
 ): UseInfiniteQueryResult<InfiniteData<PagedList, number>, RecordingServiceError> {
-  const { client } = useRecordingService('useInfiniteRecordings');
-  return useInfiniteQuery({ ...recordingQueries.infinite(client, params), ...options });
+  const { context } = useRecordingService('useInfiniteRecordings');
+  return useInfiniteQuery({ ...recordingQueries.infinite(context, params), ...options });
 }

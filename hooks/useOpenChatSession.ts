@@ -1,7 +1,8 @@
 'use client';
 import { useMutation, useQueryClient, type UseMutationResult } from '@tanstack/react-query';
 import type { RecordingServiceError } from '../src/core/errors';
-import { recordingKeysFor } from '../src/react/queries';
+import { recordingKeys } from '../src/react/keys';
+import { openChatSession } from '../src/core/chat';
 import type { ChatSession } from '../src/core/types';
 import { useRecordingService } from './useRecordingService';
 
@@ -23,13 +24,13 @@ export interface OpenChatSessionVariables {
 export function useOpenChatSession(
   programId: string,
 ): UseMutationResult<ChatSession, RecordingServiceError, string | OpenChatSessionVariables> {
-  const { client } = useRecordingService('useOpenChatSession');
+  const { context } = useRecordingService('useOpenChatSession');
   const queryClient = useQueryClient();
   return useMutation<ChatSession, RecordingServiceError, string | OpenChatSessionVariables>({
     mutationFn: (variables) =>
-      client.chat.openSession(programId, { sender: typeof variables === 'string' ? variables : variables.sender }),
+      openChatSession(context, programId, { sender: typeof variables === 'string' ? variables : variables.sender }),
     onSuccess: (session) => {
-      const keys = recordingKeysFor(client);
+      const keys = recordingKeys;
       if (session.sessionId) queryClient.setQueryData(keys.chatSession(programId, session.sessionId), session);
       return queryClient.invalidateQueries({ queryKey: keys.chatSessions(programId), exact: true });
     },

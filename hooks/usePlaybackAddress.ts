@@ -1,13 +1,8 @@
 'use client';
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import type { RecordingServiceError } from '../src/core/errors';
-import { md5Hex } from '../src/core/md5';
-import {
-  fetchWithQuerySignal,
-  PROGRAM_STALE_TIME_MS,
-  recordingKeysFor,
-  type RecordingQueryOptions,
-} from '../src/react/queries';
+import * as recordingQueries from '../src/react/queries';
+import type { RecordingQueryOptions } from '../src/react/fetching';
 import type { ProgramAddress } from '../src/core/types';
 import { useRecordingService } from './useRecordingService';
 
@@ -19,17 +14,7 @@ export interface PlaybackAddressParams {
   dnid?: string;
 }
 
-/** How long an address fetched with a password stays cached once unused: 1 s (an ordinary one: 5 min). */
-export const UNLOCKED_PLAYBACK_GC_TIME_MS = 1_000;
-
-// Random per page load: a key seen outside this page (devtools, a persisted cache) cannot be tried
-// against a dictionary of PINs.
-const SALT = Array.from(globalThis.crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16)).join('');
-
-/** Tells passwords apart in keys (a wrong one must not answer for the right one) without revealing them. */
-function passwordMarker(password: string): string {
-  return md5Hex(SALT + password).slice(0, 16);
-}
+export { UNLOCKED_PLAYBACK_GC_TIME_MS } from '../src/react/fetching';
 
 /**
  * Where and how a program plays (stream URLs, download URL, report URL). For a protected program give its
@@ -45,21 +30,9 @@ export function usePlaybackAddress(
   params: PlaybackAddressParams = {},
   options: RecordingQueryOptions<ProgramAddress> = {},
 ): UseQueryResult<ProgramAddress, RecordingServiceError> {
-  const { client } = useRecordingService('usePlaybackAddress');
-  const { password, dnid } = params;
-  const base = recordingKeysFor(client).playback(id);
-  const variant = password ? ['unlocked', passwordMarker(password)] : [];
-  // The id is in `base`; the password is only ever in the key as a salted digest.
-  // eslint-disable-next-line @tanstack/query/exhaustive-deps
+  const { context } = useRecordingService('usePlaybackAddress');
   return useQuery<ProgramAddress, RecordingServiceError>({
-    staleTime: PROGRAM_STALE_TIME_MS,
-    ...(password && { gcTime: UNLOCKED_PLAYBACK_GC_TIME_MS }),
+    ...recordingQueries.playback(context, id, params),
     ...options,
-    enabled: id === '' ? false : (options.enabled ?? true),
-    queryKey: [...base, ...variant, ...(dnid ? [{ dnid }] : [])],
-    queryFn: (context) =>
-      fetchWithQuerySignal(context, (signal) =>
-        client.programs.playbackAddress(id, { ...(password && { password }), ...(dnid && { dnid }) }, { signal }),
-      ),
   });
 }

@@ -1,7 +1,8 @@
 'use client';
 import { useMutation, useQueryClient, type UseMutationResult } from '@tanstack/react-query';
-import { RecordingServiceError } from '../src/core/errors';
-import { recordingKeysFor } from '../src/react/queries';
+import type { RecordingServiceError } from '../src/core/errors';
+import { checkChatMessage, MAX_CHAT_MESSAGE_LENGTH, postChatMessage } from '../src/core/chat';
+import { recordingKeys } from '../src/react/keys';
 import type { ChatSession, NewChatMessage } from '../src/core/types';
 import type { CachedChatMessage } from './useChatSession';
 import { useRecordingService } from './useRecordingService';
@@ -12,20 +13,8 @@ export interface PostChatMessageParams {
   moderatorPin?: string;
 }
 
-/** The longest message the server accepts, in characters. */
-export const CHAT_MESSAGE_MAX_LENGTH = 1024;
-
-function validate({ message }: NewChatMessage): RecordingServiceError | undefined {
-  if (message.trim() === '') return new RecordingServiceError({ kind: 'validation', message: 'The message is empty' });
-  if (message.length > CHAT_MESSAGE_MAX_LENGTH) {
-    return new RecordingServiceError({
-      kind: 'validation',
-      message: `The message is ${message.length} characters long; at most ${CHAT_MESSAGE_MAX_LENGTH} are allowed`,
-      details: { field: 'message', maxLength: CHAT_MESSAGE_MAX_LENGTH },
-    });
-  }
-  return undefined;
-}
+/** The longest message the server accepts, in UTF-16 code units (see `chatMessageLength`). */
+export const CHAT_MESSAGE_MAX_LENGTH: number = MAX_CHAT_MESSAGE_LENGTH;
 
 const isSame = (a: CachedChatMessage, b: CachedChatMessage) =>
   a.pending === true && a.timestamp === b.timestamp && a.message === b.message && a.type === b.type;
@@ -33,7 +22,7 @@ const isSame = (a: CachedChatMessage, b: CachedChatMessage) =>
 /**
  * Posts a question or answer to a Q&A session. The message shows at once in the cached session (marked
  * `pending`) and is replaced by the server's copy on the next fetch, which is triggered right after; if the
- * server refuses, only that message leaves. Empty messages and messages over 1024 characters fail with a
+ * server refuses, only that message leaves. Empty messages and messages over 1024 UTF-16 code units fail with a
  * `validation` error, unsent. The moderator PIN is a hook parameter, so it never enters the mutation cache.
  *
  * @example
@@ -45,24 +34,25 @@ export function usePostChatMessage(
   sessionId: string,
   params: PostChatMessageParams = {},
 ): UseMutationResult<void, RecordingServiceError, NewChatMessage, CachedChatMessage> {
-  const { client } = useRecordingService('usePostChatMessage');
+  const { context } = useRecordingService('usePostChatMessage');
   const queryClient = useQueryClient();
   const { moderatorPin } = params;
   return useMutation<void, RecordingServiceError, NewChatMessage, CachedChatMessage>({
     onMutate: async (message) => {
-      const invalid = validate(message);
+      const invalid = checkChatMessage(message);
       if (invalid) throw invalid;
-      const key = recordingKeysFor(client).chatSession(programId, sessionId);
+      const key = recordingKeys.chatSession(programId, sessionId);
       await queryClient.cancelQueries({ queryKey: key, exact: true });
       const pending: CachedChatMessage = { ...message, sessionId, timestamp: Date.now(), pending: true };
       queryClient.setQueryData<ChatSession>(key, (old) => ({ ...old, messages: [...(old?.messages ?? []), pending] }));
       return pending;
     },
-    mutationFn: (message) => client.chat.post(programId, sessionId, message, moderatorPin ? { moderatorPin } : {}),
+    mutationFn: (message) =>
+      postChatMessage(context, programId, sessionId, message, moderatorPin ? { moderatorPin } : {}),
     onError: (_error, _message, pending) => {
       if (!pending) return;
       // Only this message leaves: polls may have merged others in meanwhile.
-      const key = recordingKeysFor(client).chatSession(programId, sessionId);
+      const key = recordingKeys.chatSession(programId, sessionId);
       queryClient.setQueryData<ChatSession>(key, (old) =>
         old
           ? { ...old, messages: (old.messages as CachedChatMessage[] | undefined)?.filter((m) => !isSame(m, pending)) }
@@ -71,7 +61,7 @@ export function usePostChatMessage(
     },
     onSettled: (_data, error) => {
       if (error?.kind === 'validation') return undefined;
-      const key = recordingKeysFor(client).chatSession(programId, sessionId);
+      const key = recordingKeys.chatSession(programId, sessionId);
       return queryClient.invalidateQueries({ queryKey: key, exact: true });
     },
   });

@@ -2,7 +2,7 @@
 
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { recordingQueries } from '../src/react/queries';
+import * as recordingQueries from '../src/react/queries';
 import { useRecordingService } from './useRecordingService';
 
 /**
@@ -14,12 +14,12 @@ import { useRecordingService } from './useRecordingService';
  * <a href={`/recordings/${p.id}`} onMouseEnter={() => prefetch(p.id)} onFocus={() => prefetch(p.id)}>{p.name}</a>
  */
 export function usePrefetchRecording(): (id: string) => void {
-  const { client } = useRecordingService('usePrefetchRecording');
+  const { context } = useRecordingService('usePrefetchRecording');
   const queryClient = useQueryClient();
   return useCallback(
     (id: string) => {
-      if (id !== '') void queryClient.prefetchQuery(recordingQueries.detail(client, id, queryClient));
+      if (id !== '') void queryClient.prefetchQuery(recordingQueries.detail(context, id, queryClient));
     },
-    [client, queryClient],
+    [context, queryClient],
   );
 }

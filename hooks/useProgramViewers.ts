@@ -3,7 +3,8 @@
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import type { RecordingServiceError } from '../src/core/errors';
 import type { RecordingKeys } from '../src/react/keys';
-import { recordingQueries, type RecordingQueryOptions } from '../src/react/queries';
+import * as recordingQueries from '../src/react/queries';
+import type { RecordingQueryOptions } from '../src/react/fetching';
 import type { ReportParams, ViewerReport } from '../src/core/types';
 import { useRecordingService } from './useRecordingService';
 
@@ -23,13 +24,9 @@ export function useProgramViewers<TData = ViewerReport[]>(
   params: ReportParams = {},
   options?: RecordingQueryOptions<ViewerReport[], TData, ReturnType<RecordingKeys['reports']>>,
 ): UseQueryResult<TData, RecordingServiceError> {
-  const { client } = useRecordingService('useProgramViewers');
-  const { queryKey, queryFn, staleTime } = recordingQueries.programViewers(client, programId, params);
+  const { context } = useRecordingService('useProgramViewers');
   return useQuery<ViewerReport[], RecordingServiceError, TData, ReturnType<RecordingKeys['reports']>>({
-    queryKey,
-    queryFn,
-    staleTime,
+    ...recordingQueries.programViewers(context, programId, params),
     ...options,
-    enabled: programId === '' ? false : (options?.enabled ?? true),
   });
 }

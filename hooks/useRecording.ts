@@ -3,7 +3,8 @@
 import { useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
 import type { RecordingServiceError } from '../src/core/errors';
 import type { RecordingKeys } from '../src/react/keys';
-import { recordingQueries, type RecordingQueryOptions } from '../src/react/queries';
+import * as recordingQueries from '../src/react/queries';
+import type { RecordingQueryOptions } from '../src/react/fetching';
 import type { Program } from '../src/core/types';
 import { useRecordingService } from './useRecordingService';
 
@@ -24,20 +25,10 @@ export function useRecording<TData = Program>(
   id: string,
   options?: RecordingQueryOptions<Program, TData, ReturnType<RecordingKeys['detail']>>,
 ): UseQueryResult<TData, RecordingServiceError> {
-  const { client } = useRecordingService('useRecording');
+  const { context } = useRecordingService('useRecording');
   const queryClient = useQueryClient();
-  const { queryKey, queryFn, staleTime, initialData, initialDataUpdatedAt } = recordingQueries.detail(
-    client,
-    id,
-    queryClient,
-  );
   return useQuery<Program, RecordingServiceError, TData, ReturnType<RecordingKeys['detail']>>({
-    queryKey,
-    queryFn,
-    staleTime,
-    initialData,
-    initialDataUpdatedAt,
+    ...recordingQueries.detail(context, id, queryClient),
     ...options,
-    enabled: id === '' ? false : (options?.enabled ?? true),
   });
 }

@@ -4,14 +4,15 @@ import { useContext } from 'react';
 import { RecordingServiceContext, type RecordingServiceContextValue } from '../src/react/context';
 
 /**
- * The client, resolved config, component messages and session of the nearest `<RecordingServiceProvider>`.
+ * The context and resolved config of the nearest `<RecordingServiceProvider>`. Pass the context to the
+ * operation functions and `recordingQueries`; for the bound client, use `useRecordingClient()`.
  *
  * @param caller Name of the hook or component asking, used in the error message. Defaults to
  * `useRecordingService`.
  * @throws Error naming the caller and `<RecordingServiceProvider>` when used outside the provider.
  * @example
- * const { client } = useRecordingService();
- * const page = await client.programs.list({ count: 5 });
+ * const { context } = useRecordingService();
+ * const page = await listPrograms(context, { count: 5 });
  */
 export function useRecordingService(caller = 'useRecordingService'): RecordingServiceContextValue {
   const value = useContext(RecordingServiceContext);

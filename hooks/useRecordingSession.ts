@@ -1,7 +1,8 @@
 'use client';
-import { useCallback } from 'react';
+import { useCallback, useEffect } from 'react';
 import { useStore } from 'zustand';
 import type { RecordingServiceError } from '../src/core/errors';
+import { followSessionInOtherTabs, signIn as signInWith, signOut as signOutOf } from '../src/core/session';
 import type { Session, SessionStatus } from '../src/core/types';
 import { useRecordingService } from './useRecordingService';
 
@@ -19,7 +20,8 @@ export interface RecordingSessionState {
 }
 
 /**
- * The session of the surrounding provider's client. Subscribes narrowly: re-renders only when the status,
+ * The session of the surrounding provider's context. Loads the sign-in module (sign-in, refresh, 401
+ * re-exchange, cross-tab sync). Subscribes narrowly: re-renders only when the status,
  * the user or the error changes. The portal token goes straight to the client, never into React state.
  *
  * @example
@@ -28,18 +30,21 @@ export interface RecordingSessionState {
  * return <button onClick={signOut}>Sign out {user}</button>;
  */
 export function useRecordingSession(): RecordingSessionState {
-  const { client } = useRecordingService('useRecordingSession');
-  const status = useStore(client.sessionStore, (state) => state.status);
-  const user = useStore(client.sessionStore, (state) => state.user);
-  const error = useStore(client.sessionStore, (state) => state.error);
+  const { context } = useRecordingService('useRecordingSession');
+  const status = useStore(context.sessionStore, (state) => state.status);
+  const user = useStore(context.sessionStore, (state) => state.user);
+  const error = useStore(context.sessionStore, (state) => state.error);
+
+  // Showing the session is when other tabs' sign-ins and sign-outs matter (the sign-in module is loaded here).
+  useEffect(() => followSessionInOtherTabs(context), [context]);
 
   const signIn = useCallback(
-    (portalToken: string, login: string) => client.session.signIn(portalToken, login),
-    [client],
+    (portalToken: string, login: string) => signInWith(context, portalToken, login),
+    [context],
   );
 
   // The provider removes the user's cache entries whenever a session ends, this way or another.
-  const signOut = useCallback(() => client.session.signOut(), [client]);
+  const signOut = useCallback(() => signOutOf(context), [context]);
 
   return { status, ...(user !== undefined && { user }), signIn, signOut, ...(error && { error }) };
 }

@@ -3,7 +3,8 @@
 import { useQuery, type Query, type UseQueryResult } from '@tanstack/react-query';
 import type { RecordingServiceError } from '../src/core/errors';
 import type { RecordingKeys } from '../src/react/keys';
-import { recordingQueries, statusPollDelay, type RecordingQueryOptions } from '../src/react/queries';
+import * as recordingQueries from '../src/react/queries';
+import { statusPollDelay, type RecordingQueryOptions } from '../src/react/fetching';
 import type { ProgramStatus } from '../src/core/types';
 import { useRecordingService } from './useRecordingService';
 
@@ -21,7 +22,7 @@ export interface RecordingStatusOptions<TData = ProgramStatus> extends Recording
   maxPollIntervalMs?: number;
 }
 
-export { TERMINAL_PROGRAM_STATES } from '../src/react/queries';
+export { TERMINAL_PROGRAM_STATES } from '../src/react/fetching';
 
 /**
  * A program's recording status, polled while its state is not terminal: the delay doubles from
@@ -38,9 +39,8 @@ export function useRecordingStatus<TData = ProgramStatus>(
   id: string,
   options: RecordingStatusOptions<TData> = {},
 ): UseQueryResult<TData, RecordingServiceError> {
-  const { client } = useRecordingService('useRecordingStatus');
+  const { context } = useRecordingService('useRecordingStatus');
   const { pollIntervalMs = 2000, maxPollIntervalMs = 30_000, ...queryOptions } = options;
-  const { queryKey, queryFn, staleTime } = recordingQueries.status(client, id);
   const backoff = ({ state }: Query<ProgramStatus, RecordingServiceError, ProgramStatus, StatusKey>) =>
     statusPollDelay(
       state.data?.state,
@@ -49,11 +49,8 @@ export function useRecordingStatus<TData = ProgramStatus>(
       maxPollIntervalMs,
     );
   return useQuery<ProgramStatus, RecordingServiceError, TData, StatusKey>({
-    queryKey,
-    queryFn,
-    staleTime,
+    ...recordingQueries.status(context, id),
     refetchInterval: backoff,
     ...queryOptions,
-    enabled: id === '' ? false : (queryOptions.enabled ?? true),
   });
 }

@@ -3,7 +3,8 @@
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import type { RecordingServiceError } from '../src/core/errors';
 import type { RecordingKeys } from '../src/react/keys';
-import { recordingQueries, type RecordingQueryOptions } from '../src/react/queries';
+import * as recordingQueries from '../src/react/queries';
+import type { RecordingQueryOptions } from '../src/react/fetching';
 import type { PagedList, RecordingListParams } from '../src/core/types';
 import { useRecordingService } from './useRecordingService';
 
@@ -20,12 +21,9 @@ export function useRecordings<TData = PagedList>(
   params: RecordingListParams = {},
   options?: RecordingQueryOptions<PagedList, TData, ReturnType<RecordingKeys['list']>>,
 ): UseQueryResult<TData, RecordingServiceError> {
-  const { client } = useRecordingService('useRecordings');
-  const { queryKey, queryFn, staleTime } = recordingQueries.list(client, params);
+  const { context } = useRecordingService('useRecordings');
   return useQuery<PagedList, RecordingServiceError, TData, ReturnType<RecordingKeys['list']>>({
-    queryKey,
-    queryFn,
-    staleTime,
+    ...recordingQueries.list(context, params),
     ...options,
   });
 }

@@ -3,7 +3,8 @@
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import type { RecordingServiceError } from '../src/core/errors';
 import type { RecordingKeys } from '../src/react/keys';
-import { recordingQueries, type RecordingQueryOptions } from '../src/react/queries';
+import * as recordingQueries from '../src/react/queries';
+import type { RecordingQueryOptions } from '../src/react/fetching';
 import type { CategoryListParams, PagedList } from '../src/core/types';
 import { useRecordingService } from './useRecordingService';
 
@@ -21,13 +22,9 @@ export function useRecordingsByCategory<TData = PagedList>(
   params: CategoryListParams = {},
   options?: RecordingQueryOptions<PagedList, TData, ReturnType<RecordingKeys['byCategory']>>,
 ): UseQueryResult<TData, RecordingServiceError> {
-  const { client } = useRecordingService('useRecordingsByCategory');
-  const { queryKey, queryFn, staleTime } = recordingQueries.byCategory(client, categoryId, params);
+  const { context } = useRecordingService('useRecordingsByCategory');
   return useQuery<PagedList, RecordingServiceError, TData, ReturnType<RecordingKeys['byCategory']>>({
-    queryKey,
-    queryFn,
-    staleTime,
+    ...recordingQueries.byCategory(context, categoryId, params),
     ...options,
-    enabled: categoryId === '' ? false : (options?.enabled ?? true),
   });
 }

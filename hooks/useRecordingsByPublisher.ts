@@ -3,7 +3,8 @@
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import type { RecordingServiceError } from '../src/core/errors';
 import type { RecordingKeys } from '../src/react/keys';
-import { recordingQueries, type RecordingQueryOptions } from '../src/react/queries';
+import * as recordingQueries from '../src/react/queries';
+import type { RecordingQueryOptions } from '../src/react/fetching';
 import type { PagedList, PublisherListParams } from '../src/core/types';
 import { useRecordingService } from './useRecordingService';
 
@@ -21,13 +22,9 @@ export function useRecordingsByPublisher<TData = PagedList>(
   params: PublisherListParams = {},
   options?: RecordingQueryOptions<PagedList, TData, ReturnType<RecordingKeys['byPublisher']>>,
 ): UseQueryResult<TData, RecordingServiceError> {
-  const { client } = useRecordingService('useRecordingsByPublisher');
-  const { queryKey, queryFn, staleTime } = recordingQueries.byPublisher(client, ownerId, params);
+  const { context } = useRecordingService('useRecordingsByPublisher');
   return useQuery<PagedList, RecordingServiceError, TData, ReturnType<RecordingKeys['byPublisher']>>({
-    queryKey,
-    queryFn,
-    staleTime,
+    ...recordingQueries.byPublisher(context, ownerId, params),
     ...options,
-    enabled: ownerId === '' ? false : (options?.enabled ?? true),
   });
 }

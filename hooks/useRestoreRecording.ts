@@ -2,7 +2,8 @@
 import { useMutation, useQueryClient, type UseMutationResult } from '@tanstack/react-query';
 import type { RecordingServiceError } from '../src/core/errors';
 import { removeProgramFromLists, restoreSnapshot, snapshotProgram, type CacheSnapshot } from '../src/react/optimistic';
-import { recordingKeysFor } from '../src/react/queries';
+import { recordingKeys } from '../src/react/keys';
+import { restoreProgram } from '../src/core/programs';
 import type { Program } from '../src/core/types';
 import { useRecordingService } from './useRecordingService';
 
@@ -31,13 +32,13 @@ export function useRestoreRecording(): UseMutationResult<
   string | RestoreRecordingVariables,
   CacheSnapshot
 > {
-  const { client } = useRecordingService('useRestoreRecording');
+  const { context } = useRecordingService('useRestoreRecording');
   const queryClient = useQueryClient();
   return useMutation<Program, RecordingServiceError, string | RestoreRecordingVariables, CacheSnapshot>({
-    mutationFn: (variables) => client.programs.restore(idOf(variables)),
+    mutationFn: (variables) => restoreProgram(context, idOf(variables)),
     onMutate: async (variables) => {
       const id = idOf(variables);
-      const keys = recordingKeysFor(client);
+      const keys = recordingKeys;
       const snapshot = await snapshotProgram(queryClient, keys, id);
       removeProgramFromLists(queryClient, keys, id, 'recycle-bin');
       return snapshot;
@@ -46,11 +47,11 @@ export function useRestoreRecording(): UseMutationResult<
       if (snapshot) restoreSnapshot(queryClient, snapshot);
     },
     onSuccess: (program, variables) => {
-      queryClient.setQueryData(recordingKeysFor(client).detail(idOf(variables)), program);
+      queryClient.setQueryData(recordingKeys.detail(idOf(variables)), program);
     },
     onSettled: (_data, error, variables) => {
       const id = idOf(variables);
-      const keys = recordingKeysFor(client);
+      const keys = recordingKeys;
       // On success the detail is the server's answer already.
       return Promise.all([
         queryClient.invalidateQueries({ queryKey: keys.lists() }),

@@ -1,10 +1,13 @@
 'use client';
 
-import { useQueryClient, useSuspenseQuery, type UseSuspenseQueryResult } from '@tanstack/react-query';
-import type { RecordingServiceError } from '../src/core/errors';
-import { recordingQueries } from '../src/react/queries';
+import { skipToken, useQueryClient, useSuspenseQuery, type UseSuspenseQueryResult } from '@tanstack/react-query';
+import { RecordingServiceError } from '../src/core/errors';
+import * as recordingQueries from '../src/react/queries';
 import type { Program } from '../src/core/types';
 import { useRecordingService } from './useRecordingService';
+
+const noProgram = (): Promise<Program> =>
+  Promise.reject(new RecordingServiceError({ kind: 'validation', message: 'useSuspenseRecording needs a program id' }));
 
 /**
  * One program, for Suspense: suspends until loaded (not at all when a cached list holds it) and throws
@@ -18,7 +21,9 @@ import { useRecordingService } from './useRecordingService';
  * }
  */
 export function useSuspenseRecording(id: string): UseSuspenseQueryResult<Program, RecordingServiceError> {
-  const { client } = useRecordingService('useSuspenseRecording');
+  const { context } = useRecordingService('useSuspenseRecording');
   const queryClient = useQueryClient();
-  return useSuspenseQuery(recordingQueries.detail(client, id, queryClient));
+  const { queryFn, ...options } = recordingQueries.detail(context, id, queryClient);
+  // Suspense cannot wait for nothing: an empty id fails like any other unreadable program.
+  return useSuspenseQuery({ ...options, queryFn: queryFn === skipToken ? noProgram : queryFn });
 }

@@ -2,7 +2,7 @@
 
 import { useSuspenseQuery, type UseSuspenseQueryResult } from '@tanstack/react-query';
 import type { RecordingServiceError } from '../src/core/errors';
-import { recordingQueries } from '../src/react/queries';
+import * as recordingQueries from '../src/react/queries';
 import type { PagedList, RecordingListParams } from '../src/core/types';
 import { useRecordingService } from './useRecordingService';
 
@@ -21,6 +21,6 @@ import { useRecordingService } from './useRecordingService';
 export function useSuspenseRecordings(
   params: RecordingListParams = {},
 ): UseSuspenseQueryResult<PagedList, RecordingServiceError> {
-  const { client } = useRecordingService('useSuspenseRecordings');
-  return useSuspenseQuery(recordingQueries.list(client, params));
+  const { context } = useRecordingService('useSuspenseRecordings');
+  return useSuspenseQuery(recordingQueries.list(context, params));
 }

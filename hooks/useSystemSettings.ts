@@ -3,7 +3,8 @@
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import type { RecordingServiceError } from '../src/core/errors';
 import type { RecordingKeys } from '../src/react/keys';
-import { recordingQueries, type RecordingQueryOptions } from '../src/react/queries';
+import * as recordingQueries from '../src/react/queries';
+import type { RecordingQueryOptions } from '../src/react/fetching';
 import type { SystemSettings } from '../src/core/types';
 import { useRecordingService } from './useRecordingService';
 
@@ -18,12 +19,9 @@ import { useRecordingService } from './useRecordingService';
 export function useSystemSettings<TData = SystemSettings>(
   options?: RecordingQueryOptions<SystemSettings, TData, ReturnType<RecordingKeys['settings']>>,
 ): UseQueryResult<TData, RecordingServiceError> {
-  const { client } = useRecordingService('useSystemSettings');
-  const { queryKey, queryFn, staleTime } = recordingQueries.settings(client);
+  const { context } = useRecordingService('useSystemSettings');
   return useQuery<SystemSettings, RecordingServiceError, TData, ReturnType<RecordingKeys['settings']>>({
-    queryKey,
-    queryFn,
-    staleTime,
+    ...recordingQueries.settings(context),
     ...options,
   });
 }

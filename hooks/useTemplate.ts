@@ -3,7 +3,8 @@
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import type { RecordingServiceError } from '../src/core/errors';
 import type { RecordingKeys } from '../src/react/keys';
-import { recordingQueries, type RecordingQueryOptions } from '../src/react/queries';
+import * as recordingQueries from '../src/react/queries';
+import type { RecordingQueryOptions } from '../src/react/fetching';
 import type { Template } from '../src/core/types';
 import { useRecordingService } from './useRecordingService';
 
@@ -19,13 +20,9 @@ export function useTemplate<TData = Template>(
   id: string,
   options?: RecordingQueryOptions<Template, TData, ReturnType<RecordingKeys['template']>>,
 ): UseQueryResult<TData, RecordingServiceError> {
-  const { client } = useRecordingService('useTemplate');
-  const { queryKey, queryFn, staleTime } = recordingQueries.template(client, id);
+  const { context } = useRecordingService('useTemplate');
   return useQuery<Template, RecordingServiceError, TData, ReturnType<RecordingKeys['template']>>({
-    queryKey,
-    queryFn,
-    staleTime,
+    ...recordingQueries.template(context, id),
     ...options,
-    enabled: id === '' ? false : (options?.enabled ?? true),
   });
 }

@@ -3,7 +3,8 @@
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import type { RecordingServiceError } from '../src/core/errors';
 import type { RecordingKeys } from '../src/react/keys';
-import { recordingQueries, type RecordingQueryOptions } from '../src/react/queries';
+import * as recordingQueries from '../src/react/queries';
+import type { RecordingQueryOptions } from '../src/react/fetching';
 import type { Template } from '../src/core/types';
 import { useRecordingService } from './useRecordingService';
 
@@ -17,12 +18,9 @@ import { useRecordingService } from './useRecordingService';
 export function useTemplates<TData = Template[]>(
   options?: RecordingQueryOptions<Template[], TData, ReturnType<RecordingKeys['templates']>>,
 ): UseQueryResult<TData, RecordingServiceError> {
-  const { client } = useRecordingService('useTemplates');
-  const { queryKey, queryFn, staleTime } = recordingQueries.templates(client);
+  const { context } = useRecordingService('useTemplates');
   return useQuery<Template[], RecordingServiceError, TData, ReturnType<RecordingKeys['templates']>>({
-    queryKey,
-    queryFn,
-    staleTime,
+    ...recordingQueries.templates(context),
     ...options,
   });
 }

@@ -3,7 +3,8 @@
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import type { RecordingServiceError } from '../src/core/errors';
 import type { RecordingKeys } from '../src/react/keys';
-import { recordingQueries, type RecordingQueryOptions } from '../src/react/queries';
+import * as recordingQueries from '../src/react/queries';
+import type { RecordingQueryOptions } from '../src/react/fetching';
 import type { Tenant } from '../src/core/types';
 import { useRecordingService } from './useRecordingService';
 
@@ -20,12 +21,9 @@ export function useTenant<TData = Tenant>(
   tenantId?: string,
   options?: RecordingQueryOptions<Tenant, TData, ReturnType<RecordingKeys['tenant']>>,
 ): UseQueryResult<TData, RecordingServiceError> {
-  const { client, config } = useRecordingService('useTenant');
-  const { queryKey, queryFn, staleTime } = recordingQueries.tenant(client, tenantId || config.tenantId);
+  const { context, config } = useRecordingService('useTenant');
   return useQuery<Tenant, RecordingServiceError, TData, ReturnType<RecordingKeys['tenant']>>({
-    queryKey,
-    queryFn,
-    staleTime,
+    ...recordingQueries.tenant(context, tenantId || config.tenantId),
     ...options,
   });
 }

@@ -2,7 +2,8 @@
 import { useMutation, useQueryClient, type UseMutationResult } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { RecordingServiceError } from '../src/core/errors';
-import { recordingKeysFor } from '../src/react/queries';
+import { recordingKeys } from '../src/react/keys';
+import { authorizeProgram } from '../src/core/programs';
 import { sealSecret, type SealedSecret } from '../src/core/secret';
 import type { Program } from '../src/core/types';
 import { useRecordingService } from './useRecordingService';
@@ -35,16 +36,16 @@ export type UseUnlockRecordingResult = Omit<
  * unlock.mutate({ id, password }, { onSuccess: () => setLocked(false) });
  */
 export function useUnlockRecording(): UseUnlockRecordingResult {
-  const { client } = useRecordingService('useUnlockRecording');
+  const { context } = useRecordingService('useUnlockRecording');
   const queryClient = useQueryClient();
   const mutation = useMutation<Program, RecordingServiceError, StoredVariables>({
     mutationFn: ({ id, password }) => {
       const secret = password.open();
       if (!secret) throw new RecordingServiceError({ kind: 'validation', message: 'A password is required to unlock' });
-      return client.programs.authorize(id, secret);
+      return authorizeProgram(context, id, secret);
     },
     onSuccess: (program, { id }) => {
-      queryClient.setQueryData(recordingKeysFor(client).detail(id), program);
+      queryClient.setQueryData(recordingKeys.detail(id), program);
     },
   });
   const { mutate: mutateStored, mutateAsync: mutateStoredAsync } = mutation;

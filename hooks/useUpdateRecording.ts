@@ -2,9 +2,9 @@
 import { useMutation, useQueryClient, type UseMutationResult } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { RecordingServiceError } from '../src/core/errors';
-import { checkProgramChanges } from '../src/core/operations';
 import { patchProgram, restoreSnapshot, snapshotProgram, type CacheSnapshot } from '../src/react/optimistic';
-import { recordingKeysFor } from '../src/react/queries';
+import { recordingKeys } from '../src/react/keys';
+import { checkProgramChanges, updateProgram } from '../src/core/programs';
 import { sealSecret, type SealedSecret } from '../src/core/secret';
 import type { Program, ProgramChanges } from '../src/core/types';
 import { useRecordingService } from './useRecordingService';
@@ -50,13 +50,13 @@ function seal(variables: UpdateRecordingVariables | FlatUpdateRecordingVariables
  * update.mutate({ id, allowMediaDownload: true });
  */
 export function useUpdateRecording(): UseUpdateRecordingResult {
-  const { client } = useRecordingService('useUpdateRecording');
+  const { context } = useRecordingService('useUpdateRecording');
   const queryClient = useQueryClient();
   const mutation = useMutation<Program, RecordingServiceError, StoredVariables, CacheSnapshot>({
     onMutate: async ({ id, changes, passwordGiven }) => {
       // The client's own check, run before the optimistic edit (the sealed password is checked when sent).
       checkProgramChanges(passwordGiven ? { ...changes, password: '' } : changes);
-      const keys = recordingKeysFor(client);
+      const keys = recordingKeys;
       const snapshot = await snapshotProgram(queryClient, keys, id);
       // The thumbnail upload shows once the server has made its URL.
       const { thumbnailData: _data, thumbnailMimeType: _type, ...visible } = changes;
@@ -65,10 +65,10 @@ export function useUpdateRecording(): UseUpdateRecordingResult {
     },
     mutationFn: ({ id, changes, password }) => {
       const secret = password.open();
-      return client.programs.update(id, secret === undefined ? changes : { ...changes, password: secret });
+      return updateProgram(context, id, secret === undefined ? changes : { ...changes, password: secret });
     },
     onSuccess: (program, { id }) => {
-      queryClient.setQueryData(recordingKeysFor(client).detail(id), (old: Program | undefined) => ({
+      queryClient.setQueryData(recordingKeys.detail(id), (old: Program | undefined) => ({
         ...old,
         ...program,
       }));
@@ -78,7 +78,7 @@ export function useUpdateRecording(): UseUpdateRecordingResult {
     },
     onSettled: (_data, error, { id }, snapshot) => {
       if (!snapshot) return undefined; // refused before sending: nothing changed
-      const keys = recordingKeysFor(client);
+      const keys = recordingKeys;
       // On success the detail is the server's answer already.
       return Promise.all([
         queryClient.invalidateQueries({ queryKey: keys.lists() }),

@@ -1,8 +1,9 @@
 'use client';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef } from 'react';
-import type { RecordingClient } from '../src/core/client';
-import { recordingKeysFor } from '../src/react/queries';
+import type { RecordingContext } from '../src/core/context';
+import { reportViewEnd, reportViewStart } from '../src/core/programs';
+import { recordingKeys } from '../src/react/keys';
 import type { ProgramAddress } from '../src/core/types';
 import { createViewReporter, type ViewReporter } from '../src/core/viewReport';
 import { useRecordingService } from './useRecordingService';
@@ -24,10 +25,8 @@ export interface ViewReportControls {
   end: () => void;
 }
 
-function cachedDnId(queryClient: QueryClient, client: RecordingClient, id: string): string | undefined {
-  for (const [, address] of queryClient.getQueriesData<ProgramAddress>({
-    queryKey: recordingKeysFor(client).playback(id),
-  })) {
+function cachedDnId(queryClient: QueryClient, id: string): string | undefined {
+  for (const [, address] of queryClient.getQueriesData<ProgramAddress>({ queryKey: recordingKeys.playback(id) })) {
     if (!address?.reportUrl) continue;
     const query = new URL(address.reportUrl, 'http://relative.invalid').searchParams;
     const dnId = query.get('dnId') ?? query.get('dnid');
@@ -35,6 +34,13 @@ function cachedDnId(queryClient: QueryClient, client: RecordingClient, id: strin
   }
   return undefined;
 }
+
+/** The two report operations bound to a context, as the view reporter calls them. */
+const reportsOf = (context: RecordingContext) => ({
+  reportViewStart: (id: string, params?: { dnId?: string }) => reportViewStart(context, id, params),
+  reportViewEnd: (id: string, reportId: string | number, params?: { dnId?: string; keepalive?: boolean }) =>
+    reportViewEnd(context, id, reportId, params),
+});
 
 /**
  * Reports a view of a program to the server's access reports. `start()` posts the start once and keeps the
@@ -47,7 +53,7 @@ function cachedDnId(queryClient: QueryClient, client: RecordingClient, id: strin
  * return <video src={src} onPlay={() => void report.start()} onEnded={report.end} />;
  */
 export function useViewReport(id: string, params: ViewReportParams = {}): ViewReportControls {
-  const { client } = useRecordingService('useViewReport');
+  const { context } = useRecordingService('useViewReport');
   const queryClient = useQueryClient();
   const { dnId } = params;
   const viewRef = useRef<ViewReporter | null>(null);
@@ -56,10 +62,10 @@ export function useViewReport(id: string, params: ViewReportParams = {}): ViewRe
   const current = useCallback((): ViewReporter => {
     const view = viewRef.current;
     if (view && !view.ended && view.programId === id && view.dnId === dnId) return view;
-    const findDnId = () => cachedDnId(queryClient, client, id);
-    viewRef.current = createViewReporter(client.programs, id, { ...(dnId && { dnId }), findDnId });
+    const findDnId = () => cachedDnId(queryClient, id);
+    viewRef.current = createViewReporter(reportsOf(context), id, { ...(dnId && { dnId }), findDnId });
     return viewRef.current;
-  }, [client, queryClient, id, dnId]);
+  }, [context, queryClient, id, dnId]);
 
   const start = useCallback(() => (id === '' ? Promise.resolve(undefined) : current().start()), [current, id]);
   const end = useCallback(() => viewRef.current?.end(), []);

@@ -7,6 +7,7 @@ import { useOpenChatSession } from '../../hooks/useOpenChatSession';
 import { CHAT_MESSAGE_MAX_LENGTH, usePostChatMessage } from '../../hooks/usePostChatMessage';
 import { useComponentService } from '../internal/useComponentService';
 import { useRecordingSession } from '../../hooks/useRecordingSession';
+import { chatMessageLength } from '../../src/core/chat';
 import type { ChatMessageType } from '../../src/core/types';
 import { cx, formatDate, isoDate } from '../internal/format';
 import { Empty, ErrorMessage, Loading } from '../internal/QueryStatus';
@@ -42,7 +43,8 @@ function Conversation({ programId, sessionId, moderatorPin, pollMs, type, sender
   const post = usePostChatMessage(programId, sessionId, pin);
   const [text, setText] = useState('');
   const ids = useId();
-  const tooLong = text.length > CHAT_MESSAGE_MAX_LENGTH;
+  const length = chatMessageLength(text);
+  const tooLong = length > CHAT_MESSAGE_MAX_LENGTH;
   const label = type === 'RESPONSE' ? messages.answer : messages.askQuestion;
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
@@ -96,7 +98,7 @@ function Conversation({ programId, sessionId, moderatorPin, pollMs, type, sender
             onChange={(event) => setText(event.target.value)}
           />
           <p id={`${ids}-count`} className={cx('rrs-qa__count', tooLong && 'rrs-field__error')}>
-            {messages.characterCount(text.length, CHAT_MESSAGE_MAX_LENGTH)}
+            {messages.characterCount(length, CHAT_MESSAGE_MAX_LENGTH)}
             {tooLong ? ` ${messages.messageTooLong(CHAT_MESSAGE_MAX_LENGTH)}` : ''}
           </p>
         </div>

@@ -1,56 +1,40 @@
-import type { AxiosInstance } from 'axios';
-import type { StoreApi } from 'zustand/vanilla';
-import type { RecordingServiceError } from './errors';
 import {
-  parseRecordingServiceConfig,
-  type RecordingServiceConfig,
-  type ResolvedRecordingServiceConfig,
-} from './config';
-import { createHttpEngine } from './http';
-import { createOperations } from './operations';
-import { createSessionManager, type SessionManager } from './session';
+  createRecordingContext,
+  internalsOf,
+  onSessionExpired,
+  shareInternals,
+  type CreateRecordingContextOptions,
+  type RecordingContext,
+  type SessionSnapshot,
+  type SessionStore,
+} from './context';
+import type { RecordingServiceConfig, ResolvedRecordingServiceConfig } from './config';
+import type { RecordingServiceError } from './errors';
+import * as programs from './programs';
+import * as catalog from './catalog';
+import * as chat from './chat';
+import * as settings from './settings';
+import * as reports from './reports';
+import {
+  followSessionInOtherTabs,
+  signIn,
+  signOut,
+  snapshotOf,
+  startSessionRefresh,
+  stopSessionRefresh,
+} from './session';
 import type {
   CatalogApi,
   Category,
   ChatApi,
   ProgramsApi,
   ReportsApi,
-  Session,
   SessionApi,
-  SessionStatus,
   SettingsApi,
   Template,
+  Tenant,
+  RequestOptions,
 } from './types';
-
-/**
- * The whole session state held by a client's store. `token` and `timestamp` are the content-server
- * credentials sent as query parameters; the portal token is never part of it.
- */
-export interface SessionState {
-  status: SessionStatus;
-  /** The portal login id every call carries as `user`. */
-  user?: string;
-  /** Content-server token. Present only while `status` is `'user'`. */
-  token?: string;
-  /** The `snapshotTimestamp` of the exchange, as text. */
-  timestamp?: string;
-  /** Epoch ms when the content-server token was obtained. */
-  signedInAt?: number;
-  /** Why the last sign-in failed or the session expired. Cleared by the next success. */
-  error?: RecordingServiceError;
-}
-
-/**
- * A read-only zustand store: usable with `useStore(store, selector)`, but only the client writes it.
- * `getInitialState()` is the signed-out state, which is what a server render sees (there is no storage on
- * the server), so hydration matches and a restored session shows up right after it.
- */
-export type SessionStore = Pick<StoreApi<SessionState>, 'getState' | 'getInitialState' | 'subscribe'>;
-
-/** A snapshot of the session, as `session.current()` returns it: never holds a token. */
-export interface SessionSnapshot extends Session {
-  error?: RecordingServiceError;
-}
 
 /** The session namespace of a client: sign-in, sign-out, and the refresh lifecycle. */
 export interface RecordingSessionApi extends SessionApi {
@@ -69,8 +53,11 @@ export interface RecordingSessionApi extends SessionApi {
   onExpired(listener: (error: RecordingServiceError) => void): () => void;
 }
 
-/** A client of one recording server. Create one per app (or per provider) with `createRecordingClient`. */
-export interface RecordingClient {
+/**
+ * A client of one recording server: every operation bound into namespaces. It is also a
+ * {@link RecordingContext}, so it can be passed to the operation functions and `recordingQueries`.
+ */
+export interface RecordingClient extends RecordingContext {
   /** The validated configuration, defaults filled in. */
   readonly config: ResolvedRecordingServiceConfig;
   readonly programs: ProgramsApi;
@@ -82,20 +69,108 @@ export interface RecordingClient {
   readonly session: RecordingSessionApi;
   /** The session state, for narrow subscriptions (`useStore(client.sessionStore, (s) => s.status)`). */
   readonly sessionStore: SessionStore;
-  /** Stops refresh timers and the cross-tab listener, and aborts the in-flight sign-in. Idempotent. */
+  /** Stops refresh timers and the cross-tab listeners, and aborts the in-flight sign-in. Idempotent. */
   dispose(): void;
 }
 
 /** Options of `createRecordingClient`. */
-export interface CreateRecordingClientOptions {
-  /** The axios instance to send with (interceptors and adapters are kept). Defaults to a new instance. */
-  axios?: AxiosInstance;
+export type CreateRecordingClientOptions = CreateRecordingContextOptions;
+
+/**
+ * Binds every operation to an existing context, in the namespaces of {@link RecordingClient}. The client
+ * shares the context's transport and session: what one signs in, the other sees.
+ *
+ * @example
+ * const client = bindRecordingClient(context);
+ * await client.programs.get(id);
+ */
+export function bindRecordingClient(context: RecordingContext): RecordingClient {
+  const c = context;
+  const { store } = internalsOf(context);
+  const client: RecordingClient = {
+    config: context.config,
+    programs: {
+      list: (params, options) => programs.listPrograms(c, params, options),
+      listByCategory: (id, params, options) => programs.listProgramsByCategory(c, id, params, options),
+      listByPublisher: (id, params, options) => programs.listProgramsByPublisher(c, id, params, options),
+      broadcasts: (when, params, options) => programs.listBroadcasts(c, when, params, options),
+      get: (id, params, options) => programs.getProgram(c, id, params, options),
+      authorize: (id, password, options) => programs.authorizeProgram(c, id, password, options),
+      playbackAddress: (id, params, options) => programs.getPlaybackAddress(c, id, params, options),
+      status: (id, options) => programs.getProgramStatus(c, id, options),
+      reportViewStart: (id, params, options) => programs.reportViewStart(c, id, params, options),
+      reportViewEnd: (id, reportId, params, options) => programs.reportViewEnd(c, id, reportId, params, options),
+      update: (id, changes, options) => programs.updateProgram(c, id, changes, options),
+      remove: (id, params, options) => programs.removeProgram(c, id, params, options),
+      restore: (id, options) => programs.restoreProgram(c, id, options),
+    },
+    categories: {
+      list: (options) => catalog.listCategories(c, options),
+      get: (id, options) => catalog.getCategory(c, id, options),
+    },
+    templates: {
+      list: (options) => catalog.listTemplates(c, options),
+      get: (id, options) => catalog.getTemplate(c, id, options),
+    },
+    chat: {
+      sessions: (programId, params, options) => chat.listChatSessions(c, programId, params, options),
+      session: (programId, sessionId, params, options) => chat.getChatSession(c, programId, sessionId, params, options),
+      openSession: (programId, params, options) => chat.openChatSession(c, programId, params, options),
+      post: (programId, sessionId, message, params, options) =>
+        chat.postChatMessage(c, programId, sessionId, message, params, options),
+    },
+    settings: {
+      system: (options) => settings.getSystemSettings(c, options),
+      tenant: ((tenantId?: string | RequestOptions, options?: RequestOptions): Promise<Tenant> =>
+        typeof tenantId === 'object'
+          ? settings.getTenant(c, tenantId)
+          : settings.getTenant(c, tenantId, options)) as SettingsApi['tenant'],
+    },
+    reports: {
+      access: (params, options) => reports.getAccessReport(c, params, options),
+      accessForProgram: (id, params, options) => reports.getProgramAccessReport(c, id, params, options),
+      viewers: (id, params, options) => reports.getProgramViewers(c, id, params, options),
+    },
+    session: {
+      signIn: (portalToken, user, options) => signIn(c, portalToken, user, options),
+      signOut: () => signOut(c),
+      current: () => snapshotOf(store.getState()),
+      subscribe(listener) {
+        followSessionInOtherTabs(c);
+        return store.subscribe((state, previous) => {
+          if (
+            state.status !== previous.status ||
+            state.user !== previous.user ||
+            state.signedInAt !== previous.signedInAt ||
+            state.error !== previous.error
+          ) {
+            listener(snapshotOf(state));
+          }
+        });
+      },
+      startRefresh: () => startSessionRefresh(c),
+      stopRefresh: () => stopSessionRefresh(c),
+      onExpired: (listener) => onSessionExpired(c, listener),
+    },
+    sessionStore: {
+      getState: context.sessionStore.getState,
+      getInitialState: context.sessionStore.getInitialState,
+      subscribe: (listener) => {
+        // A client bundles the sign-in module anyway: observing its session follows other tabs too.
+        followSessionInOtherTabs(c);
+        return store.subscribe(listener);
+      },
+    },
+    dispose: () => context.dispose(),
+  };
+  return shareInternals(context, client);
 }
 
 /**
- * Creates a client of a recording server. The config is validated first (an already parsed config is
- * accepted too). The session is restored from storage, and other tabs' sign-ins and sign-outs are
- * followed (storage `local`) until `dispose()`.
+ * Creates a client of a recording server: `createRecordingContext` plus every operation bound into the
+ * namespaces (so it bundles them all; an app that wants only some imports the operation functions). The
+ * session is restored from storage, and other tabs' sign-ins and sign-outs are followed once the session is
+ * observed, until `dispose()`.
  *
  * @throws RecordingServiceError of kind `config` when the config is invalid.
  * @example
@@ -107,30 +182,5 @@ export function createRecordingClient(
   config: RecordingServiceConfig,
   options?: CreateRecordingClientOptions,
 ): RecordingClient {
-  const parsed = parseRecordingServiceConfig(config);
-  const holder: { session?: SessionManager } = {};
-  const http = createHttpEngine({
-    config: parsed,
-    axios: options?.axios,
-    secrets: () => holder.session?.secrets() ?? [],
-  });
-  const session = createSessionManager(parsed, http);
-  holder.session = session;
-  const operations = createOperations(parsed, http, session);
-  const store = session.store;
-  const signedOut: SessionState = Object.freeze({ status: 'guest' as const });
-  return {
-    config: parsed,
-    ...operations,
-    session: session.api,
-    sessionStore: {
-      getState: store.getState,
-      getInitialState: () => signedOut,
-      subscribe: (listener) => {
-        session.followOtherTabs();
-        return store.subscribe(listener);
-      },
-    },
-    dispose: session.dispose,
-  };
+  return bindRecordingClient(createRecordingContext(config, options));
 }

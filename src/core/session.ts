@@ -1,56 +1,39 @@
-import { createStore, type StoreApi } from 'zustand/vanilla';
 import { RecordingServiceError, isRecordingServiceError } from './errors';
-import { baseUrl, type ResolvedRecordingServiceConfig } from './config';
-import type { HttpEngine, HttpRequest } from './http';
+import { baseUrl } from './config';
+import type { HttpRequest } from './http';
+import {
+  internalsOf,
+  parsePersisted,
+  type ContextInternals,
+  type RecordingContext,
+  type SessionModule,
+  type SessionSnapshot,
+  type SessionState,
+} from './context';
 import { exchangeSchema } from './schemas';
-import type { RecordingSessionApi, SessionSnapshot, SessionState } from './client';
 import type { RequestOptions } from './types';
+
+/*
+ * The sign-in module: the token exchange, the 15-minute refresh, the single-flight 401 re-exchange and
+ * cross-tab sync. Installed on a context the first time one of its functions runs, so an app that never
+ * signs in never loads it. A session restored from storage holds no portal token, so nothing before a
+ * sign-in needs it: a 401 then ends the session through the context's own expiry.
+ */
 
 const exchangeAccept =
   'application/vnd.avaya.portal.authentication.content_server_token.v1+json, application/vnd.avaya.csa.error.v1+json';
 
-/** What the client persists: never the portal token. */
-interface PersistedSession {
-  user: string;
-  token: string;
-  timestamp: string;
-  signedInAt: number;
-}
-
-function parsePersisted(text: string | null): PersistedSession | undefined {
-  if (!text) return undefined;
-  try {
-    const value: unknown = JSON.parse(text);
-    if (typeof value !== 'object' || value === null) return undefined;
-    const { user, token, timestamp, signedInAt } = value as Record<string, unknown>;
-    if (typeof user !== 'string' || !user || typeof token !== 'string' || !token || typeof timestamp !== 'string')
-      return undefined;
-    return { user, token, timestamp, signedInAt: typeof signedInAt === 'number' ? signedInAt : Date.now() };
-  } catch {
-    return undefined;
-  }
-}
-
-/** The session side of a client, as the request layer and the client factory use it. */
-export interface SessionManager {
-  api: RecordingSessionApi;
-  store: StoreApi<SessionState>;
-  /** Secrets held right now (content-server token, portal tokens), for redaction. */
-  secrets(): (string | undefined)[];
-  /** Query credentials of a recording-server call. */
-  credentials(): { user?: string | undefined; token?: string | undefined; timestamp?: string | undefined };
-  /**
-   * Handles a 401 answered to a call sent with `usedToken`. Resolves true when the call should be
-   * replayed (once) with the current credentials: after one re-exchange shared by all concurrent
-   * callers, or because the token changed meanwhile. Resolves false when it must fail.
-   */
-  recover(usedToken: string | undefined): Promise<boolean>;
-  /** Starts following other tabs (idempotent); called by every way of observing the session. */
+/** The sign-in side of one context, as the client and the hooks drive it. */
+interface SessionManager extends SessionModule {
+  signIn(token: string, user: string, options?: RequestOptions): Promise<SessionSnapshot>;
+  signOut(): void;
+  startRefresh(): () => void;
+  stopRefresh(): void;
   followOtherTabs(): void;
-  dispose(): void;
 }
 
-function snapshotOf(state: SessionState): SessionSnapshot {
+/** The session as `current()` gives it: never a token. */
+export function snapshotOf(state: SessionState): SessionSnapshot {
   const snapshot: SessionSnapshot = { status: state.status };
   if (state.user !== undefined) snapshot.user = state.user;
   if (state.signedInAt !== undefined) snapshot.signedInAt = state.signedInAt;
@@ -58,116 +41,88 @@ function snapshotOf(state: SessionState): SessionSnapshot {
   return snapshot;
 }
 
-function validationError(message: string): RecordingServiceError {
-  return new RecordingServiceError({ kind: 'validation', message });
+const noAuthServer = () =>
+  new RecordingServiceError({
+    kind: 'config',
+    message: 'Cannot sign in: no authServer configured',
+    hint: 'add authServer: { host, isSecure, authorizationPath } to the config',
+  });
+
+/** Exchanges a portal token for a content-server token (one POST to the authorization server). */
+async function exchange(
+  inner: ContextInternals,
+  token: string,
+  signal: AbortSignal | undefined,
+): Promise<{ token: string; timestamp: string }> {
+  const { http } = inner;
+  const auth = inner.config.authServer;
+  if (!auth) throw noAuthServer();
+  const request: HttpRequest = {
+    method: 'POST',
+    url: `${baseUrl(auth)}${auth.authorizationPath}`,
+    headers: {
+      Authorization: `UPToken ${token}`,
+      Accept: exchangeAccept,
+      'Content-Type': 'application/x-www-form-urlencoded',
+    },
+    body: 'tokenType=ACSR',
+    signal,
+    secrets: [token],
+  };
+  const response = await http.send(request);
+  if (response.status < 200 || response.status >= 300) {
+    const error = http.statusError(request, response);
+    if (response.status !== 401) throw error;
+    throw new RecordingServiceError({
+      kind: 'unauthorized',
+      message: 'Sign-in refused: the portal token was not accepted',
+      hint: 'get a fresh portal token and sign in again',
+      status: 401,
+      method: request.method,
+      url: error.url,
+      details: error.details,
+    });
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(response.text);
+  } catch {
+    body = undefined;
+  }
+  const parsed = exchangeSchema().safeParse(body);
+  if (!parsed.success) {
+    throw new RecordingServiceError({
+      kind: 'validation',
+      message: 'Sign-in answer is not a token: expected JSON { token, snapshotTimestamp }',
+      status: response.status,
+      method: request.method,
+      url: http.redact(request.url, [token]),
+      details: {
+        contentType: response.contentType,
+        issues: parsed.error.issues.map((issue) => issue.path.join('.') || '(root)'),
+      },
+    });
+  }
+  return { token: parsed.data.token, timestamp: String(parsed.data.snapshotTimestamp) };
 }
 
-/** Creates the session store and its lifecycle for one client. */
-export function createSessionManager(config: ResolvedRecordingServiceConfig, http: HttpEngine): SessionManager {
-  const { storage: storageKind, storageKey, refreshIntervalMs } = config.session;
+const validationError = (message: string) => new RecordingServiceError({ kind: 'validation', message });
 
-  const storage = ((): Storage | undefined => {
-    if (storageKind === 'memory') return undefined;
-    try {
-      return (storageKind === 'local' ? globalThis.localStorage : globalThis.sessionStorage) ?? undefined;
-    } catch {
-      return undefined;
-    }
-  })();
+/** A message between tabs: another tab signed out. */
+const SIGNED_OUT = 'signed-out';
 
-  const persist = (session: PersistedSession | undefined) => {
-    try {
-      if (session) storage?.setItem(storageKey, JSON.stringify(session));
-      else storage?.removeItem(storageKey);
-    } catch {
-      // Storage can be full or forbidden (private mode); the session then lives in memory only.
-    }
-  };
-
-  const restored = (() => {
-    try {
-      const text = storage?.getItem(storageKey) ?? null;
-      const session = parsePersisted(text);
-      if (text !== null && !session) storage?.removeItem(storageKey);
-      return session;
-    } catch {
-      return undefined;
-    }
-  })();
-
-  const store = createStore<SessionState>()(() => (restored ? { status: 'user', ...restored } : { status: 'guest' }));
+function createSessionManager(inner: ContextInternals): SessionManager {
+  const { config, store, http, storage } = inner;
+  const { storageKey, refreshIntervalMs } = config.session;
 
   let portalToken: string | undefined;
   const pendingPortalTokens = new Set<string>();
-  /** Bumped by every sign-in, sign-out and cross-tab change: stale exchanges compare and give up. */
+  /** Bumped by every sign-in, sign-out, expiry and cross-tab change: stale exchanges compare and give up. */
   let generation = 0;
   let signInController: AbortController | undefined;
   let refreshController: AbortController | undefined;
   let refreshTimer: ReturnType<typeof setTimeout> | undefined;
   let inflightExchange: Promise<boolean> | undefined;
-  let disposed = false;
-  const expiredListeners = new Set<(error: RecordingServiceError) => void>();
-
-  async function exchange(
-    token: string,
-    signal: AbortSignal | undefined,
-  ): Promise<{ token: string; timestamp: string }> {
-    const auth = config.authServer;
-    if (!auth) {
-      throw new RecordingServiceError({
-        kind: 'config',
-        message: 'Cannot sign in: no authServer configured',
-        hint: 'add authServer: { host, isSecure, authorizationPath } to the config',
-      });
-    }
-    const request: HttpRequest = {
-      method: 'POST',
-      url: `${baseUrl(auth)}${auth.authorizationPath}`,
-      headers: {
-        Authorization: `UPToken ${token}`,
-        Accept: exchangeAccept,
-        'Content-Type': 'application/x-www-form-urlencoded',
-      },
-      body: 'tokenType=ACSR',
-      signal,
-      secrets: [token],
-    };
-    const response = await http.send(request);
-    if (response.status < 200 || response.status >= 300) {
-      const error = http.statusError(request, response);
-      if (response.status !== 401) throw error;
-      throw new RecordingServiceError({
-        kind: 'unauthorized',
-        message: 'Sign-in refused: the portal token was not accepted',
-        hint: 'get a fresh portal token and sign in again',
-        status: 401,
-        method: request.method,
-        url: error.url,
-        details: error.details,
-      });
-    }
-    let body: unknown;
-    try {
-      body = JSON.parse(response.text);
-    } catch {
-      body = undefined;
-    }
-    const parsed = exchangeSchema.safeParse(body);
-    if (!parsed.success) {
-      throw new RecordingServiceError({
-        kind: 'validation',
-        message: 'Sign-in answer is not a token: expected JSON { token, snapshotTimestamp }',
-        status: response.status,
-        method: request.method,
-        url: http.redact(request.url, [token]),
-        details: {
-          contentType: response.contentType,
-          issues: parsed.error.issues.map((issue) => issue.path.join('.') || '(root)'),
-        },
-      });
-    }
-    return { token: parsed.data.token, timestamp: String(parsed.data.snapshotTimestamp) };
-  }
 
   function stopRefresh(): void {
     if (refreshTimer !== undefined) clearTimeout(refreshTimer);
@@ -176,7 +131,7 @@ export function createSessionManager(config: ResolvedRecordingServiceConfig, htt
 
   function scheduleRefresh(): void {
     stopRefresh();
-    if (disposed || !portalToken || store.getState().status !== 'user') return;
+    if (inner.disposed || !portalToken || store.getState().status !== 'user') return;
     refreshTimer = setTimeout(() => {
       refreshTimer = undefined;
       void reexchange().then((ok) => {
@@ -185,38 +140,13 @@ export function createSessionManager(config: ResolvedRecordingServiceConfig, htt
     }, refreshIntervalMs);
   }
 
-  function startRefresh(): () => void {
-    followOtherTabs();
-    if (refreshTimer === undefined) scheduleRefresh();
-    return stopRefresh;
-  }
-
-  function expire(cause: RecordingServiceError | undefined): void {
-    const { user } = store.getState();
+  /** Forgets the portal token and stops everything in flight; the store is the caller's to set. */
+  function reset(): void {
     generation++;
+    signInController?.abort();
+    refreshController?.abort();
     stopRefresh();
     portalToken = undefined;
-    refreshController?.abort();
-    const init = {
-      kind: 'unauthorized' as const,
-      message: 'The session expired',
-      hint: 'sign in again',
-      details: cause ? { reason: cause.kind, status: cause.status } : { reason: 'unauthorized' },
-    };
-    const error = new RecordingServiceError(cause?.status !== undefined ? { ...init, status: cause.status } : init);
-    persist(undefined);
-    store.setState(
-      { status: 'expired', user, token: undefined, timestamp: undefined, signedInAt: undefined, error },
-      true,
-    );
-    http.log('info', 'session expired', { user, reason: cause?.kind ?? 'unauthorized' });
-    for (const listener of [...expiredListeners]) {
-      try {
-        listener(error);
-      } catch (listenerError) {
-        http.log('error', 'onExpired listener threw', { message: String(listenerError) });
-      }
-    }
   }
 
   /** One exchange with the in-memory portal token, shared by all callers while it runs. */
@@ -229,20 +159,17 @@ export function createSessionManager(config: ResolvedRecordingServiceConfig, htt
     refreshController = controller;
     inflightExchange = (async () => {
       try {
-        const result = await exchange(token, controller.signal);
-        if (startedIn !== generation || disposed) return false;
+        const result = await exchange(inner, token, controller.signal);
+        if (startedIn !== generation || inner.disposed) return false;
         const { user } = store.getState();
         const signedInAt = Date.now();
-        store.setState(
-          { status: 'user', user, token: result.token, timestamp: result.timestamp, signedInAt, error: undefined },
-          true,
-        );
-        if (user) persist({ user, token: result.token, timestamp: result.timestamp, signedInAt });
+        store.setState({ status: 'user', user, ...result, signedInAt }, true);
+        if (user) inner.persist({ user, ...result, signedInAt });
         http.log('debug', 'session refreshed', { user });
         return true;
       } catch (error) {
-        if (startedIn !== generation || disposed) return false;
-        expire(isRecordingServiceError(error) ? error : undefined);
+        if (startedIn !== generation || inner.disposed) return false;
+        inner.expire(isRecordingServiceError(error) ? error : undefined);
         return false;
       } finally {
         inflightExchange = undefined;
@@ -257,32 +184,20 @@ export function createSessionManager(config: ResolvedRecordingServiceConfig, htt
     if (typeof token !== 'string' || token === '') throw validationError('signIn needs a non-empty portal token');
     if (typeof user !== 'string' || user.trim() === '')
       throw validationError('signIn needs the non-empty portal login id as user');
-    if (!config.authServer) {
-      throw new RecordingServiceError({
-        kind: 'config',
-        message: 'Cannot sign in: no authServer configured',
-        hint: 'add authServer: { host, isSecure, authorizationPath } to the config',
-      });
-    }
-    if (disposed)
+    if (!config.authServer) throw noAuthServer();
+    if (inner.disposed)
       throw new RecordingServiceError({ kind: 'aborted', message: 'Cannot sign in: the client was disposed' });
-    const mine = ++generation;
-    signInController?.abort();
-    refreshController?.abort();
-    stopRefresh();
-    portalToken = undefined;
+    reset();
+    const mine = generation;
     const controller = new AbortController();
     signInController = controller;
     const onCallerAbort = () => controller.abort(options?.signal?.reason);
     if (options?.signal?.aborted) controller.abort(options.signal.reason);
     options?.signal?.addEventListener('abort', onCallerAbort, { once: true });
     pendingPortalTokens.add(token);
-    store.setState(
-      { status: 'signing-in', user, token: undefined, timestamp: undefined, signedInAt: undefined, error: undefined },
-      true,
-    );
+    store.setState({ status: 'signing-in', user }, true);
     try {
-      const result = await exchange(token, controller.signal);
+      const result = await exchange(inner, token, controller.signal);
       if (mine !== generation) {
         throw new RecordingServiceError({
           kind: 'aborted',
@@ -291,11 +206,8 @@ export function createSessionManager(config: ResolvedRecordingServiceConfig, htt
       }
       portalToken = token;
       const signedInAt = Date.now();
-      store.setState(
-        { status: 'user', user, token: result.token, timestamp: result.timestamp, signedInAt, error: undefined },
-        true,
-      );
-      persist({ user, token: result.token, timestamp: result.timestamp, signedInAt });
+      store.setState({ status: 'user', user, ...result, signedInAt }, true);
+      inner.persist({ user, ...result, signedInAt });
       http.log('info', 'signed in', { user });
       scheduleRefresh();
       return snapshotOf(store.getState());
@@ -304,7 +216,7 @@ export function createSessionManager(config: ResolvedRecordingServiceConfig, htt
         ? caught
         : new RecordingServiceError({ kind: 'network', message: 'Sign-in failed', cause: caught });
       if (mine === generation) {
-        persist(undefined);
+        inner.persist(undefined);
         store.setState({ status: 'guest', error }, true);
         http.log('warn', 'sign-in failed', { user, kind: error.kind });
       }
@@ -317,113 +229,145 @@ export function createSessionManager(config: ResolvedRecordingServiceConfig, htt
   }
 
   function signOutLocally(): void {
-    generation++;
-    signInController?.abort();
-    refreshController?.abort();
-    stopRefresh();
-    portalToken = undefined;
+    reset();
     store.setState({ status: 'guest' }, true);
   }
 
+  // Cross-tab sync. `local` storage: the storage event carries other tabs' sign-ins and sign-outs. Every
+  // mode: a BroadcastChannel (where there is one) carries sign-outs, so that signing out in one tab ends the
+  // session in every tab, also with `session` storage (a duplicated tab holds a copy) and `memory`.
+  const channelName = `react-recording-service:${storageKey}`;
+  const hasChannel = typeof BroadcastChannel === 'function';
+  let channel: BroadcastChannel | undefined;
+  let listeningToStorage = false;
+
   function signOut(): void {
     signOutLocally();
-    persist(undefined);
+    inner.persist(undefined);
     http.log('info', 'signed out');
+    if (!hasChannel) return;
+    const sender = channel ?? new BroadcastChannel(channelName);
+    sender.postMessage(SIGNED_OUT);
+    if (sender !== channel) sender.close();
   }
 
   const onStorage = (event: StorageEvent) => {
     if (event.key !== storageKey && event.key !== null) return;
     if (event.storageArea && storage && event.storageArea !== storage) return;
     const next = event.key === null ? undefined : parsePersisted(event.newValue);
+    const current = store.getState();
     if (!next) {
-      if (store.getState().status === 'user' || store.getState().status === 'signing-in') signOutLocally();
+      if (current.status === 'user' || current.status === 'signing-in') signOutLocally();
       return;
     }
-    const current = store.getState();
     if (current.token === next.token) return;
-    if (current.user !== next.user) {
-      generation++;
-      signInController?.abort();
-      refreshController?.abort();
-      stopRefresh();
-      portalToken = undefined;
-    }
-    store.setState({ status: 'user', ...next, error: undefined }, true);
+    if (current.user !== next.user) reset();
+    store.setState({ status: 'user', ...next }, true);
   };
 
-  const crossTab =
-    storageKind === 'local' &&
-    storage !== undefined &&
-    typeof window !== 'undefined' &&
-    typeof window.addEventListener === 'function';
-  let followingOtherTabs = false;
+  const onMessage = (event: MessageEvent) => {
+    if (event.data !== SIGNED_OUT) return;
+    const { status } = store.getState();
+    if (status !== 'user' && status !== 'signing-in') return;
+    signOutLocally();
+    inner.persist(undefined);
+  };
+
   /**
-   * Starts following other tabs' sign-ins and sign-outs. Attached on first use (a subscription, the refresh
-   * timer, a sign-in) rather than at creation, so that building a client has no side effect: StrictMode
-   * builds and throws away one client per provider.
+   * Starts following other tabs. Attached on first use (a subscription through the client, the refresh timer,
+   * a sign-in, `useRecordingSession`) rather than at creation, so that building a context has no side effect:
+   * StrictMode builds and throws away one per provider.
    */
   function followOtherTabs(): void {
-    if (!crossTab || followingOtherTabs || disposed) return;
-    followingOtherTabs = true;
-    window.addEventListener('storage', onStorage);
-  }
-
-  async function recover(usedToken: string | undefined): Promise<boolean> {
-    const state = store.getState();
-    if (state.status !== 'user') return false;
-    if (state.token !== usedToken) return true;
-    if (!portalToken) {
-      expire(new RecordingServiceError({ kind: 'unauthorized', message: 'Unauthorized', status: 401 }));
-      return false;
+    if (inner.disposed) return;
+    const crossTabStorage =
+      config.session.storage === 'local' && storage !== undefined && typeof window !== 'undefined';
+    if (crossTabStorage && !listeningToStorage && typeof window.addEventListener === 'function') {
+      listeningToStorage = true;
+      window.addEventListener('storage', onStorage);
     }
-    return reexchange();
+    if (hasChannel && !channel) {
+      channel = new BroadcastChannel(channelName);
+      channel.addEventListener('message', onMessage);
+      // In Node an open channel keeps the process alive; a forgotten context must not.
+      (channel as { unref?: () => void }).unref?.();
+    }
   }
-
-  const api: RecordingSessionApi = {
-    signIn,
-    signOut,
-    current: () => snapshotOf(store.getState()),
-    subscribe(listener) {
-      followOtherTabs();
-      return store.subscribe((state, previous) => {
-        if (
-          state.status !== previous.status ||
-          state.user !== previous.user ||
-          state.signedInAt !== previous.signedInAt ||
-          state.error !== previous.error
-        ) {
-          listener(snapshotOf(state));
-        }
-      });
-    },
-    startRefresh,
-    stopRefresh,
-    onExpired(listener) {
-      expiredListeners.add(listener);
-      return () => {
-        expiredListeners.delete(listener);
-      };
-    },
-  };
 
   return {
-    api,
-    store,
-    secrets: () => [store.getState().token, portalToken, ...pendingPortalTokens],
-    credentials: () => {
-      const state = store.getState();
-      return state.status === 'user' ? { user: state.user, token: state.token, timestamp: state.timestamp } : {};
+    signIn,
+    signOut,
+    startRefresh() {
+      followOtherTabs();
+      if (refreshTimer === undefined) scheduleRefresh();
+      return stopRefresh;
     },
-    recover,
+    stopRefresh,
     followOtherTabs,
+    secrets: () => [portalToken, ...pendingPortalTokens],
+    canReexchange: () => portalToken !== undefined,
+    reexchange,
+    reset,
     dispose() {
-      if (disposed) return;
-      disposed = true;
-      generation++;
-      stopRefresh();
-      signInController?.abort();
-      refreshController?.abort();
-      if (followingOtherTabs) window.removeEventListener('storage', onStorage);
+      reset();
+      if (listeningToStorage) window.removeEventListener('storage', onStorage);
+      listeningToStorage = false;
+      channel?.close();
+      channel = undefined;
     },
   };
+}
+
+/** The sign-in module of a context, installed on first use. */
+function sessionOf(context: RecordingContext): SessionManager {
+  const inner = internalsOf(context);
+  inner.session ??= createSessionManager(inner);
+  return inner.session as SessionManager;
+}
+
+/**
+ * Signs in: exchanges the portal token for a content-server token, which every later call carries with
+ * `user` (the portal login id). Keeps the portal token in memory only, to refresh the session every
+ * `session.refreshIntervalMs` (15 minutes) and to re-exchange once when calls answer 401.
+ *
+ * @throws RecordingServiceError `unauthorized` when the portal refuses the token, `config` without `authServer`.
+ * @example
+ * await signIn(context, portalToken, 'alice');
+ */
+export function signIn(
+  context: RecordingContext,
+  portalToken: string,
+  user: string,
+  options?: RequestOptions,
+): Promise<SessionSnapshot> {
+  return sessionOf(context).signIn(portalToken, user, options);
+}
+
+/**
+ * Signs out locally (nothing is sent to the server): forgets the tokens, clears storage, stops the refresh,
+ * and signs out every other tab of this app.
+ */
+export function signOut(context: RecordingContext): void {
+  sessionOf(context).signOut();
+}
+
+/**
+ * Starts the periodic refresh if a portal token is held and no refresh is running (idempotent, so a
+ * StrictMode double mount creates one timer). Returns a function that stops it. `signIn` starts it too.
+ */
+export function startSessionRefresh(context: RecordingContext): () => void {
+  return sessionOf(context).startRefresh();
+}
+
+/** Stops the periodic refresh (the session itself stays). */
+export function stopSessionRefresh(context: RecordingContext): void {
+  sessionOf(context).stopRefresh();
+}
+
+/**
+ * Follows other tabs' sign-ins (with `local` storage) and sign-outs (every mode) until the context is
+ * disposed. Idempotent; `signIn` and every session subscription of a client start it.
+ */
+export function followSessionInOtherTabs(context: RecordingContext): void {
+  sessionOf(context).followOtherTabs();
 }

@@ -1,18 +1,19 @@
 'use client';
 
 import { createContext } from 'react';
-import type { RecordingClient } from '../core/client';
+import type { RecordingContext } from '../core/context';
 import type { ResolvedRecordingServiceConfig } from '../core/config';
-import type { Session } from '../core/types';
 
-/** What `useRecordingService()` returns. */
+/**
+ * What `useRecordingService()` returns: the provider's context (pass it to the operation functions and
+ * `recordingQueries`) and its resolved config. It holds no session: components that show the session
+ * subscribe to it (`useRecordingSession`), so sign-in does not re-render every consumer.
+ */
 export interface RecordingServiceContextValue {
-  client: RecordingClient;
+  context: RecordingContext;
   config: ResolvedRecordingServiceConfig;
-  /** Who is signed in (never a token). Consumers re-render when it changes, so their keys follow the user. */
-  session: Session;
 }
 
-/** Holds the provider's client and config; read it through `useRecordingService()`. */
+/** Holds the provider's context and config; read it through `useRecordingService()`. */
 export const RecordingServiceContext = createContext<RecordingServiceContextValue | null>(null);
 RecordingServiceContext.displayName = 'RecordingServiceContext';

@@ -1,5 +1,6 @@
 import type { InfiniteData, QueryClient, QueryKey } from '@tanstack/react-query';
 import type { RecordingKeys } from './keys';
+import { isInfiniteData, isPagedList } from './listData';
 import type { PagedList, Program } from '../core/types';
 
 /**
@@ -13,14 +14,6 @@ export type CacheSnapshot = ReadonlyArray<readonly [QueryKey, unknown]>;
 
 type ListData = PagedList | InfiniteData<PagedList>;
 
-function isPagedList(data: unknown): data is PagedList {
-  return typeof data === 'object' && data !== null && Array.isArray((data as PagedList).items);
-}
-
-function isInfinite(data: unknown): data is InfiniteData<PagedList> {
-  return typeof data === 'object' && data !== null && Array.isArray((data as InfiniteData<PagedList>).pages);
-}
-
 /** Whether a list key asks for the recycle bin (`onlyDeleted: true` among its parameters). */
 export function isRecycleBinKey(queryKey: QueryKey): boolean {
   return queryKey.some(
@@ -29,7 +22,7 @@ export function isRecycleBinKey(queryKey: QueryKey): boolean {
 }
 
 function mapPages(data: ListData, map: (page: PagedList) => PagedList): ListData {
-  if (isInfinite(data)) {
+  if (isInfiniteData(data)) {
     const pages = data.pages.map((page) => (isPagedList(page) ? map(page) : page));
     return pages.every((page, i) => page === data.pages[i]) ? data : { ...data, pages };
   }
@@ -37,7 +30,7 @@ function mapPages(data: ListData, map: (page: PagedList) => PagedList): ListData
 }
 
 function holds(data: unknown, id: string): boolean {
-  if (isInfinite(data)) return data.pages.some((page) => holds(page, id));
+  if (isInfiniteData(data)) return data.pages.some((page) => holds(page, id));
   return isPagedList(data) && data.items.some((item) => item?.id === id);
 }
 

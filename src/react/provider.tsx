@@ -2,21 +2,18 @@
 
 import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query';
 import { useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { useStore } from 'zustand';
-import { createRecordingClient, type RecordingClient } from '../core/client';
+import { createRecordingContext, onSessionExpired as subscribeExpired, type RecordingContext } from '../core/context';
 import type { RecordingServiceConfig } from '../core/config';
+import type { RecordingServiceError } from '../core/errors';
 import { RecordingServiceContext, type RecordingServiceContextValue } from './context';
 import { RecordingServiceMessagesContext, type RecordingServiceMessages } from './messages';
-import type { RecordingServiceError } from '../core/errors';
 import { recordingKeys } from './keys';
-import { recordingScope } from './queries';
-
 /** Props of {@link RecordingServiceProvider}. */
 export interface RecordingServiceProviderProps {
   /**
    * Where the recording server is. Read once at mount; when `host`, `port`, `isSecure` or `tenantId`
-   * change later, the client is rebuilt (the old one is disposed). Other fields are read only when the
-   * client is (re)built, so an inline object literal is fine.
+   * change later, the context is rebuilt (the old one is disposed). Other fields are read only when the
+   * context is (re)built, so an inline object literal is fine.
    */
   config: RecordingServiceConfig;
   /**
@@ -34,8 +31,8 @@ export interface RecordingServiceProviderProps {
   children?: ReactNode;
 }
 
-interface BuiltClient {
-  client: RecordingClient;
+interface BuiltContext {
+  context: RecordingContext;
   /** The config fields that decide the server and tenant; a change rebuilds the client. */
   identity: string;
 }
@@ -44,18 +41,19 @@ function identityOf(config: RecordingServiceConfig): string {
   return JSON.stringify([config.host, config.port ?? null, config.isSecure, config.tenantId]);
 }
 
-function build(config: RecordingServiceConfig): BuiltClient {
-  return { client: createRecordingClient(config), identity: identityOf(config) };
+function build(config: RecordingServiceConfig): BuiltContext {
+  return { context: createRecordingContext(config), identity: identityOf(config) };
 }
 
 /**
- * Gives the hooks and components below it a recording-server client and a query cache.
+ * Gives the hooks and components below it a recording-server context and a query cache.
  *
- * - The client is built once per mount (lazy state, StrictMode-safe) and rebuilt only when `host`, `port`,
- *   `isSecure` or `tenantId` change; the previous one is then disposed.
- * - The session refresh timer runs while the provider is mounted (one timer even under StrictMode).
+ * - The context (config, transport, session store: no operation, no sign-in code) is built once per mount
+ *   (lazy state, StrictMode-safe) and rebuilt only when `host`, `port`, `isSecure` or `tenantId` change; the
+ *   previous one is then disposed.
  * - When a user's session ends (sign-out, expiry, or another tab signing out) every cache entry of that
- *   user is removed; `onSessionExpired` is called once per expiry.
+ *   user is reset; `onSessionExpired` is called once per expiry.
+ * - It leaves the QueryClient's defaults alone: every `recordingQueries` factory carries its own options.
  *
  * @throws RecordingServiceError of kind `config` while rendering when the config is invalid (catch it with an
  * error boundary, or validate first with `parseRecordingServiceConfig`).
@@ -74,39 +72,27 @@ export function RecordingServiceProvider({
   const [built, setBuilt] = useState(() => build(config));
   const identity = identityOf(config);
   if (built.identity !== identity) {
-    // Derived state: rebuilt during render, so no child ever renders with the previous server's client.
+    // Derived state: rebuilt during render, so no child ever renders with the previous server's context.
     setBuilt(build(config));
   }
-  const { client } = built;
+  const { context } = built;
 
   const surrounding = useContext(QueryClientContext);
   const [ownQueryClient] = useState(() => new QueryClient());
   const cache = queryClient ?? surrounding ?? ownQueryClient;
-  useClientRetriesOnly(cache);
 
-  const status = useStore(client.sessionStore, (state) => state.status);
-  const user = useStore(client.sessionStore, (state) => state.user);
-
-  useDisposeWhenReplaced(client);
-  useEffect(() => client.session.startRefresh(), [client]);
+  useDisposeWhenReplaced(context);
 
   const onExpiredRef = useRef(onSessionExpired);
   useEffect(() => {
     onExpiredRef.current = onSessionExpired;
   });
-  useEffect(() => client.session.onExpired((error) => onExpiredRef.current?.(error)), [client]);
+  useEffect(() => subscribeExpired(context, (error) => onExpiredRef.current?.(error)), [context]);
 
-  useEffect(() => resetCachesOnIdentityChange(client, cache), [client, cache]);
+  useEffect(() => resetCachesOnIdentityChange(context, cache), [context, cache]);
   useResetCachesOnServerChange(built.identity, cache);
 
-  const value = useMemo<RecordingServiceContextValue>(
-    () => ({
-      client,
-      config: client.config,
-      session: user === undefined ? { status } : { status, user },
-    }),
-    [client, status, user],
-  );
+  const value = useMemo<RecordingServiceContextValue>(() => ({ context, config: context.config }), [context]);
 
   const content = (
     <RecordingServiceContext.Provider value={value}>
@@ -117,19 +103,28 @@ export function RecordingServiceProvider({
 }
 
 /**
- * Disposes a client once it is no longer used: after a real unmount or a rebuild. StrictMode's simulated
+ * Disposes a context once it is no longer used: after a real unmount or a rebuild. StrictMode's simulated
  * unmount re-runs the effect in the same commit, which cancels the pending disposal.
+ *
+ * Cost: one effect and, on unmount, one 0 ms timer. It stays because disposing at once would stop the
+ * sign-in module's refresh timer and cross-tab listeners of the context StrictMode keeps.
  */
-function useDisposeWhenReplaced(client: RecordingClient): void {
-  const pending = useRef<{ client: RecordingClient; timer: ReturnType<typeof setTimeout> } | null>(null);
+function useDisposeWhenReplaced(context: RecordingContext): void {
+  const pending = useRef<{ context: RecordingContext; timer: ReturnType<typeof setTimeout> } | null>(null);
   useEffect(() => {
-    if (pending.current?.client === client) clearTimeout(pending.current.timer);
+    if (pending.current?.context === context) clearTimeout(pending.current.timer);
     pending.current = null;
     return () => {
-      pending.current = { client, timer: setTimeout(() => client.dispose(), 0) };
+      pending.current = { context, timer: setTimeout(() => context.dispose(), 0) };
     };
-  }, [client]);
+  }, [context]);
 }
+
+/** The signed-in login id, `null` for a guest: whose data the cache holds. */
+const identityUser = (context: RecordingContext): string | null => {
+  const state = context.sessionStore.getState();
+  return state.status === 'user' ? (state.user ?? null) : null;
+};
 
 /**
  * Keeps the package's cache entries to one identity (server, tenant, user) at a time, since they share the
@@ -138,11 +133,11 @@ function useDisposeWhenReplaced(client: RecordingClient): void {
  * dropped, and mounted queries refetch for whoever is signed in now. A refresh of the same user's token
  * keeps the cache.
  */
-function resetCachesOnIdentityChange(client: RecordingClient, cache: QueryClient): () => void {
-  let user = recordingScope(client).user;
-  return client.sessionStore.subscribe((state) => {
+function resetCachesOnIdentityChange(context: RecordingContext, cache: QueryClient): () => void {
+  let user = identityUser(context);
+  return context.sessionStore.subscribe((state) => {
     if (state.status === 'signing-in') return;
-    const next = recordingScope(client).user;
+    const next = identityUser(context);
     if (next === user) return;
     user = next;
     void cache.resetQueries({ queryKey: recordingKeys.all });
@@ -160,19 +155,4 @@ function useResetCachesOnServerChange(identity: string, cache: QueryClient): voi
     previous.current = identity;
     void cache.resetQueries({ queryKey: recordingKeys.all });
   }, [identity, cache]);
-}
-
-const configured = new WeakSet<QueryClient>();
-
-/**
- * The client already retries what is safe to retry (GETs on network errors, 5xx and 429, with backoff and
- * `Retry-After`), within `config.retry`. React-query's own retries on top would multiply that budget: a
- * blocked CORS preflight became 16 requests instead of 4. So this package's queries default to no
- * react-query retry in the cache they use; a hook's own `retry` option still wins. Set during render, before
- * any child query reads its defaults; idempotent.
- */
-function useClientRetriesOnly(queryClient: QueryClient): void {
-  if (configured.has(queryClient)) return;
-  configured.add(queryClient);
-  queryClient.setQueryDefaults(recordingKeys.all, { retry: false });
 }

@@ -2,7 +2,7 @@
 import axios from 'axios';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import type { RecordingClient, RecordingListParams } from '../../src/core';
+import { chatMessageLength, type RecordingClient, type RecordingListParams } from '../../src/core';
 import {
   AUTH_URL,
   BASE,
@@ -365,22 +365,27 @@ describe('createRecordingClient operations', () => {
         'POST /api/manager/programs/p1/chat/sessions/s1?moderatorPin=1234&tenantId=default',
       );
       expect(request.headers.get('content-type')).toBe(vnd('chat.message.v2'));
+      // The message as the caller gave it, as the legacy client sent it: no sessionId added (WIRE.md, issue 10).
       expect(JSON.parse(request.body)).toEqual({
-        sessionId: 's1',
         message: 'Answer',
         type: 'RESPONSE',
         senderDisplayName: 'Mod',
       });
     });
 
-    it('should refuse a message over 1024 characters before sending, and accept exactly 1024', async () => {
+    it('should refuse a message over 1024 UTF-16 units before sending, and accept exactly 1024', async () => {
       const seen = recordAll(undefined);
       const client = newClient();
       const error = await caught(() => client.chat.post('p1', 's1', { message: 'x'.repeat(1025), type: 'QUESTION' }));
       expect(error).toMatchObject({ kind: 'validation', details: { field: 'message' } });
+      // The limit counts UTF-16 code units, as the Java server's String.length() does: an emoji counts 2.
+      const emoji = await caught(() => client.chat.post('p1', 's1', { message: '😀'.repeat(513), type: 'QUESTION' }));
+      expect(emoji).toMatchObject({ kind: 'validation', details: { field: 'message', maxLength: 1024 } });
       expect(seen).toHaveLength(0);
-      await client.chat.post('p1', 's1', { message: '😀'.repeat(1024), type: 'QUESTION' });
-      expect(seen).toHaveLength(1);
+      expect(chatMessageLength('😀'.repeat(512))).toBe(1024);
+      await client.chat.post('p1', 's1', { message: '😀'.repeat(512), type: 'QUESTION' });
+      await client.chat.post('p1', 's1', { message: 'x'.repeat(1024), type: 'QUESTION' });
+      expect(seen).toHaveLength(2);
     });
   });
 

@@ -1,3 +1,5 @@
+import { useRecordingSession } from '../../hooks/useRecordingSession';
+import { useRecordingClient } from '../../hooks/useRecordingClient';
 import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
 import { act, render, renderHook, screen, waitFor } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
@@ -5,7 +7,7 @@ import type { ReactNode } from 'react';
 import * as api from '../../hooks/index';
 import { useRecordingService } from '../../hooks/useRecordingService';
 import { useRecordings } from '../../hooks/useRecordings';
-import type { RecordingClient } from '../../src/core/client';
+import type { RecordingContext } from '../../src/core/context';
 import type { RecordingServiceConfig } from '../../src/core/config';
 import { recordingKeys } from '../../src/react/keys';
 import { RecordingServiceProvider } from '../../src/react/provider';
@@ -57,12 +59,14 @@ describe('useRecordingService', () => {
     }
   });
 
-  it('should give the client, the resolved config and English messages by default', () => {
+  it('should give the context, the resolved config and English messages by default', () => {
     const { result } = renderHook(() => useComponentService('test'), { wrapper: providerWrapper({}) });
     expect(result.current.config).toMatchObject({ host: 'recordings.test', port: 443, tenantId: 'default' });
     expect(result.current.messages.loading).toBe('Loading…');
     expect(result.current.messages.signedInAs('ada')).toBe('Signed in as ada');
-    expect(result.current.session).toEqual({ status: 'guest' });
+    // The context value holds no session (its consumers would re-render on sign-in); the store has it.
+    expect(result.current).not.toHaveProperty('session');
+    expect(result.current.context.sessionStore.getState()).toEqual({ status: 'guest' });
   });
 
   it('should merge the given messages over the defaults', () => {
@@ -88,9 +92,9 @@ describe('RecordingServiceProvider', () => {
       ...recordingServiceHandlers(second, { baseUrl: 'https://other.test' }),
     );
     const queryClient = createTestQueryClient();
-    const clients: RecordingClient[] = [];
+    const clients: RecordingContext[] = [];
     function Probe() {
-      const { client } = useRecordingService();
+      const { context: client } = useRecordingService();
       const { data } = useRecordings({ count: 1 });
       if (clients.at(-1) !== client) clients.push(client);
       return <p>{data ? `total ${data.totalItemCount}` : 'loading'}</p>;
@@ -104,7 +108,7 @@ describe('RecordingServiceProvider', () => {
     await screen.findByText(/total/);
     rerender(tree('recordings.test', 5_000));
     expect(clients).toHaveLength(1);
-    const dispose = vi.spyOn(clients[0] as RecordingClient, 'dispose');
+    const dispose = vi.spyOn(clients[0] as RecordingContext, 'dispose');
 
     rerender(tree('other.test', 5_000));
     await waitFor(() => expect(second.requests).toHaveLength(1));
@@ -117,9 +121,9 @@ describe('RecordingServiceProvider', () => {
   });
 
   it('should rebuild when the tenant, port or scheme changes', () => {
-    const clients = new Set<RecordingClient>();
+    const clients = new Set<RecordingContext>();
     function Probe() {
-      clients.add(useRecordingService().client);
+      clients.add(useRecordingService().context);
       return null;
     }
     const tree = (config: Partial<RecordingServiceConfig>) => (
@@ -181,9 +185,15 @@ describe('RecordingServiceProvider', () => {
   it("should reset the user's cache entries on sign-out at once, then refetch as a guest", async () => {
     serveEmulator(server);
     const queryClient = createTestQueryClient();
-    const { result } = renderHook(() => ({ service: useRecordingService(), list: useRecordings({ count: 2 }) }), {
-      wrapper: providerWrapper({ queryClient }),
-    });
+    const { result } = renderHook(
+      () => ({
+        service: { client: useRecordingClient(), session: useRecordingSession() },
+        list: useRecordings({ count: 2 }),
+      }),
+      {
+        wrapper: providerWrapper({ queryClient }),
+      },
+    );
     await waitFor(() => expect(result.current.list.isSuccess).toBe(true));
     const guestTotal = result.current.list.data!.totalItemCount;
     await act(() => result.current.service.client.session.signIn('portal-admin', 'admin'));
@@ -202,13 +212,19 @@ describe('RecordingServiceProvider', () => {
     const emulator = serveEmulator(server);
     const onSessionExpired = vi.fn();
     const queryClient = createTestQueryClient();
-    const { result } = renderHook(() => ({ service: useRecordingService(), list: useRecordings({ count: 2 }) }), {
-      wrapper: providerWrapper({
-        queryClient,
-        onSessionExpired,
-        config: { session: { storage: 'memory', refreshIntervalMs: 20 } },
+    const { result } = renderHook(
+      () => ({
+        service: { client: useRecordingClient(), session: useRecordingSession() },
+        list: useRecordings({ count: 2 }),
       }),
-    });
+      {
+        wrapper: providerWrapper({
+          queryClient,
+          onSessionExpired,
+          config: { session: { storage: 'memory', refreshIntervalMs: 20 } },
+        }),
+      },
+    );
     await waitFor(() => expect(result.current.list.isSuccess).toBe(true));
     const guestTotal = result.current.list.data!.totalItemCount;
     await act(() => result.current.service.client.session.signIn('portal-admin', 'admin'));
@@ -228,10 +244,16 @@ describe('RecordingServiceProvider', () => {
     serveEmulator(server);
     const storageKey = `test-session-${Math.random()}`;
     const queryClient = createTestQueryClient();
-    const { result } = renderHook(() => ({ service: useRecordingService(), list: useRecordings({ count: 2 }) }), {
-      wrapper: providerWrapper({ queryClient, config: { session: { storage: 'local', storageKey } } }),
-      reactStrictMode: true,
-    });
+    const { result } = renderHook(
+      () => ({
+        service: { client: useRecordingClient(), session: useRecordingSession() },
+        list: useRecordings({ count: 2 }),
+      }),
+      {
+        wrapper: providerWrapper({ queryClient, config: { session: { storage: 'local', storageKey } } }),
+        reactStrictMode: true,
+      },
+    );
     // Let any (wrongly) scheduled disposal run before signing in.
     await new Promise((resolve) => setTimeout(resolve, 10));
     await waitFor(() => expect(result.current.list.isSuccess).toBe(true));

@@ -2,8 +2,10 @@ import { QueryClient } from '@tanstack/react-query';
 import { describe, expectTypeOf, it } from 'vitest';
 import {
   RecordingServiceProvider,
+  useRecordingClient,
   useRecordingService,
   type RecordingClient,
+  type RecordingContext,
   type RecordingServiceError,
   type RecordingServiceMessages,
   type RecordingServiceProviderProps,
@@ -36,8 +38,11 @@ describe('RecordingServiceProvider types', () => {
     void (<RecordingServiceProvider config={{ host: 'rec.example.com', tenantId: 'default' }} />);
   });
 
-  it('gives { client, config } through useRecordingService', () => {
-    expectTypeOf(useRecordingService).returns.toHaveProperty('client').toEqualTypeOf<RecordingClient>();
+  it('gives { context, config } through useRecordingService, and the bound client through useRecordingClient', () => {
+    expectTypeOf(useRecordingService).returns.toHaveProperty('context').toEqualTypeOf<RecordingContext>();
+    expectTypeOf(useRecordingService).returns.not.toHaveProperty('session');
+    expectTypeOf(useRecordingClient).returns.toEqualTypeOf<RecordingClient>();
+    expectTypeOf<RecordingClient>().toMatchTypeOf<RecordingContext>();
     expectTypeOf(useRecordingService).returns.toHaveProperty('config').toEqualTypeOf<ResolvedRecordingServiceConfig>();
   });
 });

@@ -32,6 +32,7 @@ import {
   type ProgramStatus,
   type RecordingScope,
   type RecordingClient,
+  type RecordingContext,
   type RecordingServiceError,
   type SystemSettings,
   type Template,
@@ -66,7 +67,7 @@ function useReadHookTypes() {
   expectTypeOf(useAccessReport({ range: 'ALL' }).data).toEqualTypeOf<AccessReport[] | undefined>();
   expectTypeOf(useProgramAccessReport('p', {}).error).toEqualTypeOf<RecordingServiceError | null>();
   expectTypeOf(useProgramViewers('p', {}).data).toEqualTypeOf<ViewerReport[] | undefined>();
-  expectTypeOf(useRecordingService().client).toEqualTypeOf<RecordingClient>();
+  expectTypeOf(useRecordingService().context).toEqualTypeOf<RecordingContext>();
 
   // @ts-expect-error queryKey belongs to the hook
   useRecording('p', { queryKey: ['x'] });

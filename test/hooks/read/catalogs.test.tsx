@@ -1,3 +1,5 @@
+import { useRecordingSession } from '../../../hooks/useRecordingSession';
+import { useRecordingClient } from '../../../hooks/useRecordingClient';
 import { recordingKeys } from '../../../src/react/keys';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
@@ -7,13 +9,12 @@ import { useCategory } from '../../../hooks/useCategory';
 import { useGuestAccess } from '../../../hooks/useGuestAccess';
 import { useProgramAccessReport } from '../../../hooks/useProgramAccessReport';
 import { useProgramViewers } from '../../../hooks/useProgramViewers';
-import { useRecordingService } from '../../../hooks/useRecordingService';
 import { useRecordingStatus } from '../../../hooks/useRecordingStatus';
 import { useSystemSettings } from '../../../hooks/useSystemSettings';
 import { useTemplate } from '../../../hooks/useTemplate';
 import { useTemplates } from '../../../hooks/useTemplates';
 import { useTenant } from '../../../hooks/useTenant';
-import { statusPollDelay } from '../../../src/react/queries';
+import { statusPollDelay } from '../../../src/react/fetching';
 import { BASE, emulatorCalls, requestsTo, serveEmulator, startServer, wrapperWith } from './harness';
 
 const { server, seen } = startServer();
@@ -90,7 +91,8 @@ describe('useGuestAccess', () => {
 
 describe('useRecordingStatus', () => {
   function useStatusAsAdmin(id: string) {
-    const { client, session } = useRecordingService();
+    const client = useRecordingClient();
+    const session = useRecordingSession();
     const status = useRecordingStatus(id, { pollIntervalMs: 5, enabled: session.status === 'user' });
     return { client, data: status.data };
   }
@@ -140,10 +142,10 @@ describe('report hooks', () => {
     const { wrapper, queryClient } = wrapperWith();
     const { result, rerender } = renderHook(
       ({ range }: { range: 'ALL' | 'LAST_WEEK' }) => {
-        const { session } = useRecordingService();
+        const session = useRecordingSession();
         const enabled = session.status === 'user';
         return {
-          client: useRecordingService().client,
+          client: useRecordingClient(),
           access: useAccessReport({ range, count: 10 }, { enabled }),
           program: useProgramAccessReport(id, { range }, { enabled }),
           viewers: useProgramViewers(id, { range }, { enabled }),

@@ -1,3 +1,5 @@
+import { useRecordingSession } from '../../../hooks/useRecordingSession';
+import { useRecordingClient } from '../../../hooks/useRecordingClient';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { useBroadcasts } from '../../../hooks/useBroadcasts';
 import { useInfiniteRecordings } from '../../../hooks/useInfiniteRecordings';
@@ -5,7 +7,6 @@ import { useRecordings } from '../../../hooks/useRecordings';
 import { useRecordingsByCategory } from '../../../hooks/useRecordingsByCategory';
 import { useRecordingsByPublisher } from '../../../hooks/useRecordingsByPublisher';
 import { useSuspenseRecordings } from '../../../hooks/useSuspenseRecordings';
-import { useRecordingService } from '../../../hooks/useRecordingService';
 import { emulatorCalls, serveEmulator, startServer, wrapperWith } from './harness';
 import { recordingKeys } from '../../../src/react/keys';
 
@@ -142,9 +143,15 @@ describe('cache identity', () => {
   it("should refetch a guest's list with the user's rights when the user signs in, under the public key", async () => {
     const emulator = serveEmulator(server);
     const { wrapper, queryClient } = wrapperWith();
-    const { result } = renderHook(() => ({ service: useRecordingService(), list: useRecordings({ count: 100 }) }), {
-      wrapper,
-    });
+    const { result } = renderHook(
+      () => ({
+        service: { client: useRecordingClient(), session: useRecordingSession() },
+        list: useRecordings({ count: 100 }),
+      }),
+      {
+        wrapper,
+      },
+    );
     await waitFor(() => expect(result.current.list.isSuccess).toBe(true));
     const guestTotal = result.current.list.data?.totalItemCount ?? 0;
     await act(() => result.current.service.client.session.signIn('portal-admin', 'admin'));

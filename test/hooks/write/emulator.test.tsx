@@ -1,3 +1,4 @@
+import { useRecordingClient } from '../../../hooks/useRecordingClient';
 import { useQuery } from '@tanstack/react-query';
 import { act, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
@@ -7,12 +8,11 @@ import { useDeleteRecording } from '../../../hooks/useDeleteRecording';
 import { useDownloadRecording } from '../../../hooks/useDownloadRecording';
 import { usePlaybackAddress } from '../../../hooks/usePlaybackAddress';
 import { usePostChatMessage } from '../../../hooks/usePostChatMessage';
-import { useRecordingService } from '../../../hooks/useRecordingService';
 import { useRecordingSession } from '../../../hooks/useRecordingSession';
 import { useRestoreRecording } from '../../../hooks/useRestoreRecording';
 import { useUpdateRecording } from '../../../hooks/useUpdateRecording';
 import { useViewReport } from '../../../hooks/useViewReport';
-import { recordingQueries } from '../../../src/react/queries';
+import * as recordingQueries from '../../../src/react/queries';
 import {
   createRecordingEmulator,
   EMULATOR_MODERATOR_PIN,
@@ -42,7 +42,7 @@ describe('write hooks against the emulator', () => {
     const emulator = startEmulator();
     const { result, queryClient } = renderWithService(
       () => {
-        const { client } = useRecordingService();
+        const client = useRecordingClient();
         return {
           session: useRecordingSession(),
           mine: useQuery(recordingQueries.list(client, { ownerId: 'alice', count: 100 })),
@@ -96,7 +96,7 @@ describe('write hooks against the emulator', () => {
     );
     const { result } = renderWithService(
       () => {
-        const { client } = useRecordingService();
+        const client = useRecordingClient();
         return { session: useRecordingSession(), mine: useQuery(recordingQueries.list(client, { ownerId: 'alice' })) };
       },
       { config },

@@ -1,12 +1,12 @@
+import { useRecordingClient } from '../../../hooks/useRecordingClient';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { act, waitFor } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useDeleteRecording } from '../../../hooks/useDeleteRecording';
-import { useRecordingService } from '../../../hooks/useRecordingService';
 import { useRestoreRecording } from '../../../hooks/useRestoreRecording';
 import { useUpdateRecording } from '../../../hooks/useUpdateRecording';
-import { recordingQueries } from '../../../src/react/queries';
+import * as recordingQueries from '../../../src/react/queries';
 import type { Program, ProgramChanges } from '../../../src/core/types';
 import { cachedStrings, makeProgram, PROGRAMS, renderWithService, setupNetwork } from './harness';
 
@@ -84,7 +84,7 @@ beforeEach(() => {
 
 /** Every cached view of the programs: a page, an infinite list, the recycle bin and one detail. */
 function useViews(id: string) {
-  const { client } = useRecordingService();
+  const client = useRecordingClient();
   return {
     page: useQuery(recordingQueries.list(client, { count: 20 })),
     infinite: useInfiniteQuery(recordingQueries.infinite(client, { count: 20 })),

@@ -1,12 +1,12 @@
+import { useRecordingClient } from '../../../hooks/useRecordingClient';
 import { useQuery } from '@tanstack/react-query';
 import { act, waitFor } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { usePlaybackAddress } from '../../../hooks/usePlaybackAddress';
-import { useRecordingService } from '../../../hooks/useRecordingService';
 import { useRecordingSession } from '../../../hooks/useRecordingSession';
 import { useUnlockRecording } from '../../../hooks/useUnlockRecording';
-import { recordingQueries } from '../../../src/react/queries';
+import * as recordingQueries from '../../../src/react/queries';
 import {
   authHandler,
   cachedStrings,
@@ -46,7 +46,7 @@ describe('useUnlockRecording', () => {
     lockedServer();
     server.use(authHandler());
     const { result, queryClient } = renderWithService(() => {
-      const { client } = useRecordingService();
+      const client = useRecordingClient();
       return {
         session: useRecordingSession(),
         detail: useQuery(recordingQueries.detail(client, 'p1')),

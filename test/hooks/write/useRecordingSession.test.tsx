@@ -1,10 +1,10 @@
+import { useRecordingClient } from '../../../hooks/useRecordingClient';
 import { useQuery } from '@tanstack/react-query';
 import { act, waitFor } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { useRecordingSession } from '../../../hooks/useRecordingSession';
-import { useRecordingService } from '../../../hooks/useRecordingService';
-import { recordingQueries } from '../../../src/react/queries';
+import * as recordingQueries from '../../../src/react/queries';
 import {
   AUTH,
   authHandler,
@@ -30,7 +30,7 @@ function recordingServer(valid: Set<string>) {
 }
 
 function useSessionAndList() {
-  const { client } = useRecordingService();
+  const client = useRecordingClient();
   const session = useRecordingSession();
   const list = useQuery(recordingQueries.list(client));
   return { session, list, client };

@@ -1,0 +1,157 @@
+import { RecordingServiceError } from './errors';
+import { baseUrl } from './config';
+import { buildQuery, type HttpMethod, type HttpRequest, type HttpResponse, type QueryParams } from './http';
+import { internalsOf, type ContextInternals, type RecordingContext } from './context';
+import { validateAnswer, type AnswerSchema } from './schemas';
+import type { RequestOptions } from './types';
+
+/** `application/vnd.avaya.<name>+json`. */
+export const mediaType = (name: string): string => `application/vnd.avaya.${name}+json`;
+
+/** The details (error) media type every Accept ends with. */
+export const detailsType = mediaType('asr.response.details.v2');
+
+/** The Accept header of an operation: its answer type first, then the details (error) type. */
+export const accept = (name?: string): string => (name ? `${mediaType(name)}, ${detailsType}` : detailsType);
+
+/** One operation's request, before credentials. */
+export interface Call<T> {
+  method: HttpMethod;
+  /** Path after the base URL, segments already encoded. */
+  path: string;
+  query?: QueryParams;
+  accept: string;
+  contentType?: string;
+  /** Serialised as JSON. */
+  body?: unknown;
+  signal?: AbortSignal | undefined;
+  /** Secret values of this call (passwords, PINs). */
+  secrets?: (string | undefined)[];
+  /**
+   * `schema`: a function building the answer schema (called on the first answer only);
+   * `none`: the body is ignored; `read`: a custom reader, `undefined` meaning "not an answer".
+   */
+  answer: { schema: () => AnswerSchema<T> } | 'none' | { read: (response: HttpResponse) => T | undefined };
+  keepalive?: boolean;
+}
+
+/** Copies the listed keys of `params` (undefined ones are left out by `buildQuery`). */
+export function pick<P extends object>(params: P | undefined, keys: readonly (keyof P & string)[]): QueryParams {
+  const out: QueryParams = {};
+  if (!params) return out;
+  for (const key of keys) out[key] = params[key] as QueryParams[string];
+  return out;
+}
+
+/** The abort signal of a call: the options' one, else one given inside the params. */
+export const signalOf = (
+  params: { signal?: AbortSignal } | undefined,
+  options: RequestOptions | undefined,
+): AbortSignal | undefined => options?.signal ?? params?.signal;
+
+/** A `validation` error about the caller's input, naming the field. */
+export function invalid(message: string, field?: string, hint?: string): RecordingServiceError {
+  const init = { kind: 'validation' as const, message, ...(field ? { details: { field } } : {}) };
+  return new RecordingServiceError(hint ? { ...init, hint } : init);
+}
+
+function answerError(
+  inner: ContextInternals,
+  request: HttpRequest,
+  response: HttpResponse,
+  message: string,
+  extra: Record<string, unknown> = {},
+): RecordingServiceError {
+  const url = inner.http.redact(request.url, request.secrets);
+  return new RecordingServiceError({
+    kind: 'validation',
+    message: `${request.method} ${url.split('?')[0]?.replace(baseUrl(inner.config), '')} answered ${message}`,
+    status: response.status,
+    method: request.method,
+    url,
+    details: { contentType: response.contentType, ...extra },
+    hint: 'the server answered something other than the ACSR API: check the host, port and resource paths (a proxy or login page answers HTML)',
+  });
+}
+
+function parse<T>(inner: ContextInternals, spec: Call<T>, request: HttpRequest, response: HttpResponse): T {
+  if (spec.answer === 'none') return undefined as T;
+  if ('read' in spec.answer) {
+    const value = spec.answer.read(response);
+    if (value === undefined) throw answerError(inner, request, response, 'no report id');
+    return value;
+  }
+  if (!/json/i.test(response.contentType)) {
+    throw answerError(inner, request, response, `${response.contentType || 'no content type'} where JSON was expected`);
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(response.text);
+  } catch {
+    throw answerError(inner, request, response, 'malformed JSON');
+  }
+  const result = validateAnswer(spec.answer.schema(), body);
+  if (!result.ok) throw answerError(inner, request, response, 'an unexpected shape', { issues: result.issues });
+  return result.value;
+}
+
+/**
+ * Whether a call answered 401 may be replayed once: yes when the token changed meanwhile, or after one
+ * re-exchange shared by every concurrent caller (only with the sign-in module and a portal token in memory).
+ * Otherwise a signed-in session ends as expired, with or without the sign-in module.
+ */
+async function recover(inner: ContextInternals, usedToken: string | undefined): Promise<boolean> {
+  const state = inner.store.getState();
+  if (state.status !== 'user') return false;
+  if (state.token !== usedToken) return true;
+  if (inner.session?.canReexchange()) return inner.session.reexchange();
+  inner.expire(new RecordingServiceError({ kind: 'unauthorized', message: 'Unauthorized', status: 401 }));
+  return false;
+}
+
+/**
+ * Sends one operation with the context's credentials, replays it once after a cured 401, and reads the
+ * answer. Every request's secrets include the credentials it was sent with, so an error of a 401 that
+ * echoes them after the session ended still redacts them.
+ */
+export async function send<T>(context: RecordingContext, spec: Call<T>): Promise<T> {
+  const inner = internalsOf(context);
+  const { config, http } = inner;
+  const attempt = () => {
+    const state = inner.store.getState();
+    const signedIn = state.status === 'user';
+    const token = signedIn ? state.token : undefined;
+    const timestamp = signedIn ? state.timestamp : undefined;
+    const query: QueryParams = {
+      ...spec.query,
+      tenantId: config.tenantId,
+      user: signedIn ? state.user : undefined,
+      token,
+      timestamp,
+    };
+    const headers: Record<string, string> = { Accept: spec.accept };
+    if (spec.contentType) headers['Content-Type'] = spec.contentType;
+    const request: HttpRequest = {
+      method: spec.method,
+      url: `${baseUrl(config)}${spec.path}${buildQuery(query)}`,
+      headers,
+      signal: spec.signal,
+      secrets: [...(spec.secrets ?? []), token, timestamp],
+    };
+    if (spec.body !== undefined) request.body = JSON.stringify(spec.body);
+    return { request, usedToken: token };
+  };
+  const transmit = (request: HttpRequest) => (spec.keepalive ? http.sendKeepalive(request) : http.send(request));
+
+  let { request, usedToken } = attempt();
+  let response = await transmit(request);
+  if (response.status === 401 && (await recover(inner, usedToken))) {
+    const first = request;
+    ({ request, usedToken } = attempt());
+    // The replay's errors redact the first attempt's credentials too.
+    request.secrets = [...(request.secrets ?? []), ...(first.secrets ?? [])];
+    response = await transmit(request);
+  }
+  if (response.status < 200 || response.status >= 300) throw http.statusError(request, response);
+  return parse(inner, spec, request, response);
+}

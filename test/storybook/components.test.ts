@@ -167,7 +167,7 @@ describe('component stories, in use', () => {
     await page.context().close();
   }, 90_000);
 
-  it('DeleteRecordingButton should trap the focus in its dialog and give it back on Escape', async () => {
+  it('DeleteRecordingButton should confirm in a modal dialog, keep the focus off the page, and give it back on Escape', async () => {
     const page = await open('components-deleterecordingbutton--default', (p) =>
       p.getByRole('button', { name: 'Delete' }),
     );
@@ -177,16 +177,20 @@ describe('component stories, in use', () => {
     const dialog = page.getByRole('dialog');
     await dialog.waitFor();
     expect(await axeViolations(page)).toEqual([]);
+    // A native modal <dialog>: the rest of the page is inert, so Tab never reaches the page behind it.
+    expect(await dialog.evaluate((el) => el.matches(':modal'))).toBe(true);
     expect(await dialog.getByRole('button', { name: 'Cancel' }).evaluate((el) => el === document.activeElement)).toBe(
       true,
     );
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Tab');
-    expect(await dialog.getByRole('button', { name: 'Cancel' }).evaluate((el) => el === document.activeElement)).toBe(
-      true,
-    );
+    for (let i = 0; i < 3; i += 1) {
+      await page.keyboard.press('Tab');
+      const outside = await dialog.evaluate(
+        (el) => document.activeElement !== document.body && !el.contains(document.activeElement),
+      );
+      expect(outside).toBe(false);
+    }
     await page.keyboard.press('Escape');
-    expect(await dialog.count()).toBe(0);
+    await dialog.waitFor({ state: 'hidden' });
     expect(await trigger.evaluate((el) => el === document.activeElement)).toBe(true);
     await page.context().close();
   }, 90_000);

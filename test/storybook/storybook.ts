@@ -179,6 +179,7 @@ export async function openStorybook(): Promise<StorybookSite> {
       const context = await chromium.newContext();
       const page = await context.newPage();
       const console = collectConsole(page);
+      await page.addInitScript(recordChannelEvents);
       await page.goto(`${server.origin('localhost')}/iframe.html?id=${id}&viewMode=story`);
       return { page, console };
     },
@@ -234,11 +235,30 @@ export async function openStorybook(): Promise<StorybookSite> {
 
 /** The ids of the axe violations in the story root (colour contrast included: this is a real browser). */
 export async function axeViolations(page: Page): Promise<string[]> {
+  // addon-a11y runs its own axe once the story has rendered: let it finish, as two runs at once are refused.
+  await page
+    .waitForFunction(
+      () =>
+        (window as unknown as { __rrsStoryEvents?: Array<{ name: string }> }).__rrsStoryEvents?.some(
+          (event) => event.name === 'storyFinished',
+        ) ?? true,
+      undefined,
+      { timeout: 30_000, polling: 100 },
+    )
+    .catch(() => {});
   await page.addScriptTag({ content: axeSource });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (el: Element) => Promise<{ violations: { id: string }[] }> } }).axe;
-    const root = document.querySelector('#storybook-root') ?? document.body;
-    const result = await axe.run(root);
-    return result.violations.map((v) => v.id);
-  });
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run: (el: Element) => Promise<{ violations: { id: string }[] }> } })
+          .axe;
+        const root = document.querySelector('#storybook-root') ?? document.body;
+        const result = await axe.run(root);
+        return result.violations.map((v) => v.id);
+      });
+    } catch (error) {
+      if (attempt >= 20 || !String(error).includes('Axe is already running')) throw error;
+      await sleep(250);
+    }
+  }
 }

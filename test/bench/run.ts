@@ -22,7 +22,7 @@ import {
 } from '../../src/testing';
 import { TEST_AUTH_BASE_URL, TEST_RECORDING_BASE_URL, TEST_RECORDING_CONFIG } from '../../src/testing/TestProvider';
 import type { ChatMessage, PagedList } from '../../src/core/types';
-import { measureSizes, type SizeRow } from './size';
+import { measureSizes, SIZE_BUDGETS, type SizeRow } from './size';
 import { ChatView, createNaiveApp, HooksApp, HooksDetail, screenKey, type Probe, type Screen } from './apps';
 
 const CREDENTIALS = new Set(['tenantId', 'user', 'token', 'timestamp']);
@@ -310,6 +310,15 @@ function markdown(r: {
     '| bundle | minified bytes | gzip bytes |',
     '|---|---|---|',
     ...r.sizes.map((row) => `| ${row.name} | ${row.minified} | ${row.gzip} |`),
+    '',
+    '### Budgets of issue 8 (gzip bytes; before = commit 33e1ac1, before the modular core)',
+    '',
+    '| import | before | now | issue 8 target | enforced in `npm test` |',
+    '|---|---|---|---|---|',
+    ...SIZE_BUDGETS.map((budget) => {
+      const now = r.sizes.find((row) => row.name === `own code: ${budget.name}`)?.gzip ?? '?';
+      return `| ${budget.name} | ${budget.before ?? '-'} | ${now} | ${budget.target ?? 'reported'} | ${budget.ceiling ?? '-'} |`;
+    }),
     '',
     '## Checks',
     '',

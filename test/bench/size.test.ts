@@ -1,0 +1,30 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { measure, QUICK_START_FORBIDDEN, SIZE_BUDGETS } from './size';
+
+// Bundles with esbuild (about a second each): the size check of `npm test` (issue 8).
+describe('bundle size of the main entry', () => {
+  const [quickStart] = SIZE_BUDGETS;
+
+  it('should ship no sign-in code and no component label in the quick start', async () => {
+    const row = await measure('quick start', quickStart!.entry);
+    for (const text of QUICK_START_FORBIDDEN) expect(row.code, text).not.toContain(text);
+  });
+
+  it.each(SIZE_BUDGETS.filter((budget) => budget.ceiling !== undefined))(
+    'should keep $name within its ceiling',
+    async (budget) => {
+      const row = await measure(budget.name, budget.entry);
+      const target = budget.target === undefined ? '' : `, issue 8 target ${budget.target}`;
+      console.info(`${budget.name}: ${row.gzip} B gzip (ceiling ${budget.ceiling}${target})`);
+      expect(row.gzip).toBeLessThanOrEqual(budget.ceiling!);
+    },
+  );
+
+  it('should report createRecordingClient alone', async () => {
+    const budget = SIZE_BUDGETS.find((entry) => entry.name.startsWith('createRecordingClient'))!;
+    const row = await measure(budget.name, budget.entry);
+    console.info(`${budget.name}: ${row.gzip} B gzip`);
+    expect(row.code).toContain('UPToken');
+  });
+});

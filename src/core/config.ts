@@ -82,9 +82,10 @@ export interface RecordingServiceConfig {
    */
   timeoutMs?: number;
   /**
-   * Largest answer accepted, in bytes after decompression (a small gzip body inflating past it is cut off
-   * while it arrives). A larger answer fails with kind `validation`. Request bodies are held to the same
-   * bound. Downloads of recording files are not affected. Defaults to 16777216 (16 MiB).
+   * Largest answer accepted, in bytes after decompression. A larger answer fails with kind `validation`. In
+   * Node it is cut off while it arrives (a small gzip body inflating past it included); browsers stop the
+   * download once the bytes received pass it and check the decoded text again. Request bodies are held to the
+   * same bound. Downloads of recording files are not affected. Defaults to 16777216 (16 MiB).
    */
   maxResponseBytes?: number;
   /** Send cookies cross-origin (CORS credentials). Defaults to false. */

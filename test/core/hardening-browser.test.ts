@@ -49,8 +49,8 @@ describe('transport limits with XMLHttpRequest (issue 9)', () => {
     expect(error.message).toContain('maxResponseBytes');
   });
 
-  // Catches old http.ts:206-207: the only deadline was axios's `timeout` handed to XHR, which an intercepted
-  // request (MSW here, a service worker in a browser) never enforced: the call stayed pending.
+  // Catches old http.ts:206-207: the only deadline was axios's `timeout` handed to XHR, which the
+  // intercepted request (MSW here) never enforced: the call stayed pending.
   it('should settle a silent server as timeout', async () => {
     server.use(
       http.get(`${BASE}/api/manager/categories`, async () => {

@@ -200,8 +200,16 @@ function headerOf(response: AxiosResponse, name: string): string | undefined {
 
 /** The transport shared by the client's API and its session: sends, retries GETs, normalises failures. */
 export interface HttpEngine {
+  /**
+   * Sends, retrying a GET on network errors, 5xx and 429. Resolves with any non-redirect answer; rejects with
+   * a RecordingServiceError: `timeout` past `timeoutMs` (body included), `aborted` on the caller's signal,
+   * `validation` past `maxResponseBytes`, `http` for a redirect (never followed), `network` otherwise.
+   */
   send(request: HttpRequest): Promise<HttpResponse>;
-  /** Sends with `fetch(..., { keepalive: true })` so the request survives a page unload. */
+  /**
+   * Sends with `fetch(..., { keepalive: true })` so the request survives a page unload; same deadline, size
+   * limit and redirect refusal as `send`, never retried.
+   */
   sendKeepalive(request: HttpRequest): Promise<HttpResponse>;
   /** Turns a non-2xx answer into a RecordingServiceError (redacted). */
   statusError(request: HttpRequest, response: HttpResponse): RecordingServiceError;

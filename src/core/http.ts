@@ -294,7 +294,8 @@ export function createHttpEngine({ config, axios: given, secrets }: HttpEngineOp
     const where = shownTarget ? `to ${shownTarget}` : '(the browser hides where to)';
     return new RecordingServiceError({
       kind: 'http',
-      ...(status ? { status } : {}),
+      // The status of an answer fetched elsewhere is not this server's: only a refused redirect's is kept.
+      ...(status && !followed ? { status } : {}),
       message: followed
         ? `${request.method} ${pathOf(url)} was redirected ${where}, away from the configured origin`
         : `${request.method} ${pathOf(url)} failed: ${status ? `${status} ` : ''}redirect refused`,

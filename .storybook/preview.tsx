@@ -85,6 +85,21 @@ const withRecordingService: Decorator = (Story, context) => {
   );
 };
 
+/**
+ * The component's TSDoc (read by react-docgen) as the docs page shows it: each `@example` becomes a code block,
+ * since its JSX would otherwise be rendered as markup.
+ */
+function componentDescription(component: unknown): string {
+  const doc = (component as { __docgenInfo?: { description?: string } } | undefined)?.__docgenInfo?.description ?? '';
+  const [text = '', ...examples] = doc.split(/^\s*@example[ \t]*/m);
+  const blocks = examples.map((example) => {
+    const [code = '', ...rest] = example.split(/^\s*(?=@\w+)/m);
+    const fenced = code.trim().startsWith('```') ? code.trim() : `\`\`\`tsx\n${code.trim()}\n\`\`\``;
+    return [`**Example**`, fenced, ...rest].join('\n\n');
+  });
+  return [text.trim(), ...blocks].join('\n\n');
+}
+
 const preview: Preview = {
   loaders: [mswLoader],
   decorators: [withRecordingService],
@@ -163,7 +178,7 @@ const preview: Preview = {
   },
   parameters: {
     a11y: { test: 'error' },
-    docs: { codePanel: true, page: DocsPage },
+    docs: { codePanel: true, page: DocsPage, extractComponentDescription: componentDescription },
   },
 };
 

@@ -1,4 +1,4 @@
-import { RecordingServiceError } from './errors';
+import { errorKindOfStatus, RecordingServiceError } from './errors';
 import { createMd5 } from './md5';
 
 /** Bytes received so far and the expected total, when known. */
@@ -44,7 +44,7 @@ export async function downloadVerified(url: string, options: DownloadVerifiedOpt
   });
   if (!response.ok) {
     const { status } = response;
-    const kind = status === 401 ? 'unauthorized' : status === 403 ? 'forbidden' : status === 404 ? 'not-found' : 'http';
+    const kind = errorKindOfStatus(status);
     // No URL in the error: a delivery node's download address may carry a token.
     throw new RecordingServiceError({ kind, status, message: `The download failed with status ${status}` });
   }

@@ -2,6 +2,14 @@
 export type RecordingServiceErrorKind =
   'config' | 'network' | 'timeout' | 'aborted' | 'unauthorized' | 'forbidden' | 'not-found' | 'http' | 'validation';
 
+/**
+ * The kind of an HTTP error status: 401 `unauthorized`, 403 `forbidden`, 404 `not-found`, any other
+ * `http`. The one mapping of the package (recording-server calls, sign-in and downloads).
+ */
+export function errorKindOfStatus(status: number): RecordingServiceErrorKind {
+  return status === 401 ? 'unauthorized' : status === 403 ? 'forbidden' : status === 404 ? 'not-found' : 'http';
+}
+
 export interface RecordingServiceErrorInit {
   kind: RecordingServiceErrorKind;
   message: string;

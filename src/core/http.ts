@@ -1,5 +1,5 @@
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
-import { RecordingServiceError, type RecordingServiceErrorKind } from './errors';
+import { errorKindOfStatus, RecordingServiceError } from './errors';
 import type { ResolvedRecordingServiceConfig } from './config';
 import { redactDeep, redactText, redactUrl } from './redact';
 
@@ -512,8 +512,7 @@ export function createHttpEngine({ config, axios: given, secrets }: HttpEngineOp
       }
     }
     details = details === undefined ? undefined : redactDeep(details, allSecrets(request.secrets));
-    const kind: RecordingServiceErrorKind =
-      status === 401 ? 'unauthorized' : status === 403 ? 'forbidden' : status === 404 ? 'not-found' : 'http';
+    const kind = errorKindOfStatus(status);
     const hint =
       status === 401
         ? 'sign in again: the session is missing, expired or refused'

@@ -91,7 +91,8 @@ const NO_LAYOUT: Rect = { width: 0, height: 600 };
 /**
  * Only the rows in view plus a few on each side are in the DOM, absolutely placed in a list as tall as all the
  * rows; the focused row stays mounted wherever the list scrolls, so the keyboard focus is never lost, and the
- * arrow keys, Home and End scroll to the row they move to.
+ * arrow keys, Home and End scroll to the row they move to. The scrolling box has `data-scrolling` while the
+ * user scrolls (to style it, e.g. to turn hover effects off).
  */
 export function VirtualRows({
   programs,
@@ -157,7 +158,12 @@ export function VirtualRows({
   };
 
   return (
-    <div ref={scrollRef} className="rrs-list__viewport" {...(!focusableRows && { tabIndex: 0 })}>
+    <div
+      ref={scrollRef}
+      className="rrs-list__viewport"
+      data-scrolling={virtualizer.isScrolling ? '' : undefined}
+      {...(!focusableRows && { tabIndex: 0 })}
+    >
       <ul
         ref={listRef}
         className="rrs-list__items rrs-list__items--virtual"

@@ -179,6 +179,7 @@ describe('RecordingList', () => {
     // The keyboard still reaches every row: End goes to the 10,000th, Home back to the first.
     viewport.scrollTop = 0;
     fireEvent.scroll(viewport);
+    await waitFor(() => expect(viewport).not.toHaveAttribute('data-scrolling'));
     const first = within(list).getAllByRole('button')[0]!;
     first.focus();
     await user.keyboard('{End}');

@@ -88,9 +88,15 @@ export function QueryCache(): ReactNode {
       <button type="button" className="rrs-button" aria-expanded={open} onClick={() => setOpen(!open)}>
         {open ? 'Hide the react-query devtools' : 'Show the react-query devtools'}
       </button>
-      {open ? <ReactQueryDevtoolsPanel style={{ height: 420, marginTop: 8 }} /> : null}
+      {open ? <ReactQueryDevtoolsPanel style={{ height: 420, marginTop: 8 }} theme={devtoolsTheme()} /> : null}
     </section>
   );
+}
+
+/** The devtools' theme for the toolbar's (the preview sets `data-rrs-theme` on the page; none: the system's). */
+function devtoolsTheme(): 'light' | 'dark' | 'system' {
+  const theme = document.documentElement.getAttribute('data-rrs-theme');
+  return theme === null ? 'system' : theme === 'light' ? 'light' : 'dark';
 }
 
 /** Credentials a URL in a result may carry in its query (the emulator's, but shown as an app should). */

@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { useRecordings, type RecordingListParams } from '../../hooks';
 import { emulatorParameters, slowServer, failingPrograms } from '../../.storybook/emulator';
 
@@ -89,3 +90,29 @@ export const Error: Story = {
 
 /** 10,000 programs, paged. */
 export const Many: Story = { parameters: emulatorParameters({ seed: 'many' }) };
+
+/** Searching resets to the first page; Next and Previous move through the results. */
+export const SearchAndPage: Story = {
+  parameters: emulatorParameters({ seed: 'many' }),
+  play: async ({ canvasElement, step }) => {
+    const canvas = within(canvasElement);
+    await canvas.findByText(/^1–10 of \d+$/);
+    await step('page forward and back', async () => {
+      await userEvent.click(canvas.getByRole('button', { name: 'Next' }));
+      await canvas.findByText(/^11–20 of \d+$/);
+      await userEvent.click(canvas.getByRole('button', { name: 'Previous' }));
+      await canvas.findByText(/^1–10 of \d+$/);
+    });
+    await step('search', async () => {
+      const total = Number(/of (\d+)/.exec(canvas.getByText(/^1–10 of \d+$/).textContent ?? '')![1]);
+      await userEvent.type(canvas.getByRole('searchbox', { name: 'Search' }), 'town hall');
+      await waitFor(() => {
+        const shown = /^1–\d+ of (\d+)$/.exec(canvas.getByText(/^1–\d+ of \d+$/).textContent ?? '');
+        expect(Number(shown?.[1])).toBeLessThan(total);
+      });
+      within(canvas.getByRole('list'))
+        .getAllByRole('listitem')
+        .forEach((item) => expect(item).toHaveTextContent(/town hall/i));
+    });
+  },
+};

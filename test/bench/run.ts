@@ -23,6 +23,7 @@ import {
 import { TEST_AUTH_BASE_URL, TEST_RECORDING_BASE_URL, TEST_RECORDING_CONFIG } from '../../src/testing/TestProvider';
 import type { ChatMessage, PagedList } from '../../src/core/types';
 import { measureSizes, SIZE_BUDGETS, type SizeRow } from './size';
+import { chromiumMarkdown, runChromiumBench, type ChromiumSummary } from './chromium';
 import { ChatView, createNaiveApp, HooksApp, HooksDetail, screenKey, type Probe, type Screen } from './apps';
 
 const CREDENTIALS = new Set(['tenantId', 'user', 'token', 'timestamp']);
@@ -220,6 +221,7 @@ async function main(): Promise<void> {
     const hundred = { hooks: await sameId('hooks'), naive: await sameId('naive') };
     const chat = await chatPolling();
     const sizes = await measureSizes();
+    const browser = await runChromiumBench(Number(process.env.BENCH_ROUNDS ?? 12));
 
     const [none, one, ten] = chat.polls;
     const checks = [
@@ -241,6 +243,18 @@ async function main(): Promise<void> {
           // 9 more messages cost about 9 message sizes, whatever the history
           Math.abs(ten.bytes - one.bytes - 9 * (one.bytes - none.bytes)) <= 9 * 8,
       },
+      ...(browser
+        ? [
+            {
+              name: 'Chromium: 0 requests to open a program already in the list',
+              pass: browser.summary.apps['quick-start'].detailRequests === 0,
+            },
+            {
+              name: `Chromium: time to the first list within 1.05x of the naive app's (${browser.summary.ratio.firstListMs.toFixed(2)}x)`,
+              pass: browser.summary.ratio.firstListMs <= 1.05,
+            },
+          ]
+        : []),
     ];
     const results = {
       generatedAt: new Date().toISOString(),
@@ -250,6 +264,8 @@ async function main(): Promise<void> {
       sameId100: hundred,
       chatPolling: chat,
       sizes,
+      chromium: browser?.summary,
+      chromiumRuns: browser?.runs,
       checks,
     };
 
@@ -272,6 +288,7 @@ function markdown(r: {
   sameId100: { hooks: Tally; naive: Tally };
   chatPolling: ChatPolling;
   sizes: SizeRow[];
+  chromium: ChromiumSummary | undefined;
   checks: { name: string; pass: boolean }[];
 }): string {
   const row = (label: string, t: Tally) =>
@@ -320,6 +337,7 @@ function markdown(r: {
       return `| ${budget.name} | ${budget.before ?? '-'} | ${now} | ${budget.target ?? 'reported'} | ${budget.ceiling ?? '-'} |`;
     }),
     '',
+    ...chromiumMarkdown(r.chromium),
     '## Checks',
     '',
     ...r.checks.map((c) => `- [${c.pass ? 'x' : ' '}] ${c.name}`),

@@ -1,6 +1,6 @@
 'use client';
 
-import { forwardRef, useId, useLayoutEffect, useRef, useState, type ComponentPropsWithoutRef } from 'react';
+import { forwardRef, useEffect, useId, useRef, useState, type ComponentPropsWithoutRef } from 'react';
 import { useDeleteRecording } from '../../hooks/useDeleteRecording';
 import { useComponentService } from '../internal/useComponentService';
 import { cx } from '../internal/format';
@@ -42,7 +42,7 @@ export const DeleteRecordingButton = forwardRef<HTMLButtonElement, DeleteRecordi
     const ids = useId();
 
     // Opening the element modally is what makes the page inert: a DOM call, not state.
-    useLayoutEffect(() => {
+    useEffect(() => {
       const dialog = dialogRef.current;
       if (!open || !dialog || dialog.open) return;
       dialog.showModal();

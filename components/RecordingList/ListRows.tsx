@@ -83,6 +83,9 @@ export interface VirtualRowsProps extends RowsProps {
   focusableRows: boolean;
 }
 
+// A layout effect in the browser (the focus moves before paint); none on the server, where React 18 warns.
+const useBrowserLayoutEffect = typeof document === 'undefined' ? useEffect : useLayoutEffect;
+
 const OVERSCAN = 5;
 const ROW_GAP = 4;
 // jsdom and hidden boxes have no layout: size the window as a 600 px box rather than as nothing.
@@ -139,7 +142,7 @@ export function VirtualRows({
     if (scrolled && lastShown >= programs.length - 1) onEndReached();
   });
 
-  useLayoutEffect(() => {
+  useBrowserLayoutEffect(() => {
     if (pendingFocus.current !== null && focusItem(listRef.current, pendingFocus.current)) pendingFocus.current = null;
   });
 

@@ -78,7 +78,9 @@ export function useViewReport(id: string, params: ViewReportParams = {}): ViewRe
       window.removeEventListener('pagehide', end);
       mountsRef.current -= 1;
       const view = viewRef.current;
-      // A StrictMode remount (or a re-run for the same view) comes back before this microtask runs.
+      // A StrictMode remount (or a re-run for the same view) comes back before this microtask runs. Cost: a
+      // mount counter and one microtask per unmount; it stays because ending at once would post a view end
+      // (and lose the view) on StrictMode's simulated unmount.
       queueMicrotask(() => {
         if (view && (mountsRef.current === 0 || viewRef.current !== view)) view.end();
       });

@@ -214,6 +214,8 @@ export function chromiumMarkdown(summary: ChromiumSummary | undefined): string[]
     `| ratio ours / naive | ${ratio.firstListMs.toFixed(2)}x | ${ratio.scriptMs.toFixed(2)}x | ${ratio.jsGzip.toFixed(2)}x | | |`,
     '',
     `Goal: time to the first list within 1.05x of the naive app's; 0 requests for a program already in a list.`,
+    'Before the modular core (issue 8, 15 rounds): 518 ms against 428 ms (1.21x), script CPU 250 ms against 172 ms,',
+    'JS 120.8 kB against 90.2 kB gzip.',
     '',
   ];
 }

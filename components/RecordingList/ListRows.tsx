@@ -9,6 +9,7 @@ import {
   type Rect,
 } from '@tanstack/react-virtual';
 import {
+  memo,
   useCallback,
   useEffect,
   useLayoutEffect,
@@ -44,6 +45,19 @@ function nextIndex(event: KeyboardEvent<HTMLElement>, count: number): number | u
   if (event.key === 'End') return count - 1;
   return Math.min(count - 1, Math.max(0, index + (event.key === 'ArrowDown' ? 1 : -1)));
 }
+
+/** A row's content, drawn again only when its recording, position or drawing function changes (not on scroll). */
+const RowContent = memo(function RowContent({
+  program,
+  index,
+  renderRow,
+}: {
+  program: Program;
+  index: number;
+  renderRow: RowsProps['renderRow'];
+}): ReactNode {
+  return renderRow(program, index);
+});
 
 function focusItem(list: HTMLElement | null, index: number): boolean {
   const item = list?.querySelector<HTMLElement>(`[data-index="${index}"] ${ITEM_SELECTOR}`);
@@ -185,7 +199,7 @@ export function VirtualRows({
             aria-posinset={row.index + 1}
             style={{ transform: `translateY(${row.start}px)` }}
           >
-            {renderRow(programs[row.index]!, row.index)}
+            <RowContent program={programs[row.index]!} index={row.index} renderRow={renderRow} />
           </li>
         ))}
       </ul>

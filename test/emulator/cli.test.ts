@@ -14,14 +14,12 @@ afterEach(() => {
 });
 
 function run(args: string[]): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
-  const proc = spawn(
-    process.execPath,
-    [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'src/emulator/cli.ts'), ...args],
-    {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+  // tsx as a loader in one process: the tsx CLI would relay signals to a child and SIGKILL it (exit 130)
+  // when the child does not confirm within 30 ms, which a loaded machine misses.
+  const proc = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/emulator/cli.ts'), ...args], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child = proc;
   let text = '';
   proc.stdout!.on('data', (chunk: Buffer) => (text += chunk.toString()));

@@ -86,7 +86,9 @@ if (!root) {
 }
 
 const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-for (const args of [['update'], ['install', '-y', ...needed]]) {
+// --reinstall also restores a package whose files were removed while dpkg still lists it as installed;
+// for a package that is not installed it is a plain install.
+for (const args of [['update'], ['install', '-y', '--reinstall', ...needed]]) {
   say(`running: apt-get ${args.join(' ')}`);
   const run = spawnSync(aptGet, args, { stdio: 'inherit', env });
   if (run.status !== 0) {

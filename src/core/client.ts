@@ -78,7 +78,8 @@ export type CreateRecordingClientOptions = CreateRecordingContextOptions;
 
 /**
  * Binds every operation to an existing context, in the namespaces of {@link RecordingClient}. The client
- * shares the context's transport and session: what one signs in, the other sees.
+ * shares the context's transport and session: what one signs in, the other sees, and its `dispose()` disposes
+ * the context.
  *
  * @example
  * const client = bindRecordingClient(context);

@@ -207,9 +207,11 @@ export const playback = (context: RecordingContext, id: string, params: { passwo
   return password ? { ...options, gcTime: UNLOCKED_PLAYBACK_GC_TIME_MS } : options;
 };
 
+/** Every category of the tenant; fresh for 5 minutes. */
 export const categories = (context: RecordingContext) =>
   read(recordingKeys.categories(), (signal) => listCategories(context, { signal }), CATALOG_STALE_TIME_MS);
 
+/** One category; skipped while `id` is empty. */
 export const category = (context: RecordingContext, id: string) =>
   readIf(
     id !== '',
@@ -218,9 +220,11 @@ export const category = (context: RecordingContext, id: string) =>
     CATALOG_STALE_TIME_MS,
   );
 
+/** Every recording template of the tenant; fresh for 5 minutes. */
 export const templates = (context: RecordingContext) =>
   read(recordingKeys.templates(), (signal) => listTemplates(context, { signal }), CATALOG_STALE_TIME_MS);
 
+/** One template; skipped while `id` is empty. */
 export const template = (context: RecordingContext, id: string) =>
   readIf(
     id !== '',

@@ -7,7 +7,7 @@ export * from '../src/core/index';
 export * from '../src/react/keys';
 /** `queryOptions` factories of every read, taking a context (or a client) first: see src/react/queries.ts. */
 export * as recordingQueries from '../src/react/queries';
-export type { RecordingQuery, SkippableRecordingQuery } from '../src/react/queries';
+export type { RecordingQuery } from '../src/react/queries';
 export {
   recordingScope,
   findCachedProgram,

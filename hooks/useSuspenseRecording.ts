@@ -25,5 +25,5 @@ export function useSuspenseRecording(id: string): UseSuspenseQueryResult<Program
   const queryClient = useQueryClient();
   const { queryFn, ...options } = recordingQueries.detail(context, id, queryClient);
   // Suspense cannot wait for nothing: an empty id fails like any other unreadable program.
-  return useSuspenseQuery({ ...options, queryFn: queryFn === skipToken ? noProgram : queryFn });
+  return useSuspenseQuery({ ...options, queryFn: (queryFn as unknown) === skipToken ? noProgram : queryFn });
 }

@@ -22,7 +22,6 @@ import {
   type QueryFunction,
   type QueryKey,
   type UseQueryOptions,
-  type SkipToken,
 } from '@tanstack/react-query';
 import type { RecordingContext } from '../core/context';
 import type { RecordingServiceError } from '../core/errors';
@@ -68,19 +67,16 @@ import {
  */
 export interface RecordingQuery<TData, TKey extends QueryKey> {
   queryKey: DataTag<TKey, TData, RecordingServiceError>;
+  /**
+   * The fetch, with react-query's abort signal. While a required id is empty it is react-query's `skipToken`
+   * (the read is disabled). Typed as a function so that the factories stay usable with `useSuspenseQuery`,
+   * `prefetchQuery` and `ensureQueryData`, which need an id anyway.
+   */
   queryFn: QueryFunction<TData, TKey>;
   staleTime?: number;
   gcTime?: number;
   /** Always `false` (typed as react-query's retry option, which carries the error type to `useQuery`). */
   retry: UseQueryOptions<TData, RecordingServiceError, TData, TKey>['retry'];
-}
-
-/** A read that needs an id: its `queryFn` is `skipToken` while the id is empty (the read is then disabled). */
-export interface SkippableRecordingQuery<TData, TKey extends QueryKey> extends Omit<
-  RecordingQuery<TData, TKey>,
-  'queryFn'
-> {
-  queryFn: QueryFunction<TData, TKey> | SkipToken;
   initialData?: () => TData | undefined;
   initialDataUpdatedAt?: () => number | undefined;
 }
@@ -107,9 +103,9 @@ function readIf<TData, TKey extends QueryKey>(
   queryKey: TKey,
   fetch: (signal: AbortSignal) => Promise<TData>,
   staleTime: number = PROGRAM_STALE_TIME_MS,
-): SkippableRecordingQuery<TData, TKey> {
+): RecordingQuery<TData, TKey> {
   const options = read(queryKey, fetch, staleTime);
-  return enabled ? options : { ...options, queryFn: skipToken };
+  return enabled ? options : { ...options, queryFn: skipToken as unknown as QueryFunction<TData, TKey> };
 }
 
 /** One page of recordings. */
@@ -169,7 +165,7 @@ export const detail = (
   context: RecordingContext,
   id: string,
   queryClient?: QueryClient,
-): SkippableRecordingQuery<Program, ReturnType<RecordingKeys['detail']>> => ({
+): RecordingQuery<Program, ReturnType<RecordingKeys['detail']>> => ({
   ...readIf(id !== '', recordingKeys.detail(id), (signal) => getProgram(context, id, {}, { signal })),
   ...(queryClient && {
     initialData: () => findCachedProgram(queryClient, id)?.program,
@@ -298,5 +294,5 @@ export const chatSession = (
             return mergeChatSession(query.client.getQueryData<ChatSession>(queryKey), fresh);
           },
     retry: false,
-  }) as SkippableRecordingQuery<ChatSession, typeof queryKey>;
+  }) as RecordingQuery<ChatSession, typeof queryKey>;
 };

@@ -1,3 +1,4 @@
+import { QueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { describe, expectTypeOf, it } from 'vitest';
 import {
   createRecordingClient,
@@ -40,5 +41,13 @@ describe('the modular core', () => {
     expectTypeOf<RecordingClient>().toHaveProperty('programs');
     expectTypeOf(recordingQueries.list(client).queryKey).not.toBeAny();
     expectTypeOf(listPrograms(client)).toEqualTypeOf<Promise<PagedList>>();
+  });
+
+  it('keeps every factory usable with useSuspenseQuery, ensureQueryData and prefetchQuery (API.md)', () => {
+    const client = createRecordingClient(config);
+    const queryClient = new QueryClient();
+    expectTypeOf(useSuspenseQuery(recordingQueries.detail(client, 'p1')).data).toEqualTypeOf<Program>();
+    expectTypeOf(queryClient.ensureQueryData(recordingQueries.detail(client, 'p1'))).toEqualTypeOf<Promise<Program>>();
+    expectTypeOf(queryClient.prefetchQuery(recordingQueries.playback(client, 'p1'))).toEqualTypeOf<Promise<void>>();
   });
 });

@@ -30,11 +30,10 @@ export interface HttpResponse {
   retryAfter?: string | undefined;
 }
 
-const pathDotSegment = /^(?:\.|%2e){1,2}$/i;
-
 /**
- * Percent-encodes one path segment. `.` and `..` are refused: every URL parser (axios, fetch, the
- * browser) resolves them, encoded or not, so they can never reach the server as a segment.
+ * Percent-encodes one path segment. `.` and `..` are refused: encodeURIComponent leaves dots as they are,
+ * and every URL parser (axios, fetch, the browser) resolves such a segment. An id that merely spells
+ * `%2e` is sent safely as `%252e`.
  */
 export function encodeSegment(given: string, field = 'id'): string {
   // Ids are numeric on real servers: a JavaScript caller's number is taken as its text.
@@ -42,11 +41,11 @@ export function encodeSegment(given: string, field = 'id'): string {
   if (typeof value !== 'string' || value === '') {
     throw new RecordingServiceError({ kind: 'validation', message: `${field} must be a non-empty string` });
   }
-  if (pathDotSegment.test(value)) {
+  if (value === '.' || value === '..') {
     throw new RecordingServiceError({
       kind: 'validation',
       message: `${field} cannot be "${value}"`,
-      hint: 'URL parsers resolve "." and ".." segments even when percent-encoded, so such an id cannot be addressed',
+      hint: 'URL parsers resolve "." and ".." segments, so such an id cannot be addressed',
     });
   }
   return encode(value, field);

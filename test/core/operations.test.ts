@@ -450,7 +450,20 @@ describe('createRecordingClient operations', () => {
       expect(only(seen).path).toBe(`/api/manager/programs/${encoded}`);
     });
 
-    it.each(['..', '.', '%2e%2E'])('should refuse the id %j that no URL parser keeps as a segment', async (id) => {
+    it.each([
+      ['%2e', '%252e'],
+      ['%2e%2E', '%252e%252E'],
+    ])(
+      'should send the id %j, which only spells a dot, encoded as %j (issue 9: it was refused)',
+      async (id, encoded) => {
+        // Caught the old `pathDotSegment = /^(?:\.|%2e){1,2}$/i` in src/core/http.ts, which refused these ids.
+        const seen = recordAll(program, vnd('asr.program.v2'));
+        await newClient().programs.get(id);
+        expect(only(seen).path).toBe(`/api/manager/programs/${encoded}`);
+      },
+    );
+
+    it.each(['..', '.'])('should refuse the id %j that no URL parser keeps as a segment', async (id) => {
       const seen = recordAll(program);
       expect(await caught(() => newClient().programs.get(id))).toMatchObject({ kind: 'validation' });
       expect(seen).toHaveLength(0);

@@ -2,10 +2,12 @@ import { availableParallelism } from 'node:os';
 import { configDefaults, defineConfig } from 'vitest/config';
 
 /**
- * Suites that launch Chromium, build Storybook or the package, or install it into the consumer apps:
- * minutes, run by `npm test` only. Everything else is the `quick` project (`npm run test:quick`).
+ * Suites that launch Chromium, build Storybook or the package, install it into the consumer apps, or fuzz
+ * (thousands of cases): minutes, run by `npm test` only. Everything else is the `quick` project
+ * (`npm run test:quick`).
  */
-const SLOW = 'test/{browser,storybook,readme,package}/**';
+const SLOW_DIRS = 'test/{browser,storybook,readme,package}/**';
+const FUZZ = 'test/**/fuzz-*.test.{ts,tsx}';
 const TESTS = ['test/**/*.test.{ts,tsx}'];
 const EXCLUDE = [...configDefaults.exclude, 'test/apps/**'];
 
@@ -26,13 +28,13 @@ export default defineConfig({
         test: {
           name: 'quick',
           include: TESTS,
-          exclude: [...EXCLUDE, SLOW],
+          exclude: [...EXCLUDE, SLOW_DIRS, FUZZ],
           // Every test builds its own emulator, client, QueryClient and MSW server (CONVENTIONS.md 8), so the
           // files can share a worker's module cache: a third of the CPU time, with the same results.
           isolate: false,
         },
       },
-      { extends: true, test: { name: 'slow', include: [`${SLOW}/*.test.{ts,tsx}`], exclude: EXCLUDE } },
+      { extends: true, test: { name: 'slow', include: [`${SLOW_DIRS}/*.test.{ts,tsx}`, FUZZ], exclude: EXCLUDE } },
       {
         // The `*.test-d.ts` type tests. `npm test` leaves this project to `npm run typecheck`, whose tsc
         // checks the same files with the same tsconfig; run it for a per-assertion report.

@@ -40,8 +40,13 @@ export const RestoreError: Story = {
     const rows = await canvas.findAllByRole('group');
     const name = rows[0]!.getAttribute('aria-label')!;
     await userEvent.click(within(rows[0]!).getByRole('button', { name: labels.restore }));
-    await expect(await canvas.findByRole('alert')).toHaveTextContent(/503/);
-    await expect(canvas.getByRole('group', { name })).toBeVisible();
+    // The row leaves the bin at once, and comes back with the server's refusal next to it.
+    const alert = await canvas.findByRole('alert');
+    await expect(alert).toHaveTextContent(labels.error);
+    await expect(alert).toHaveTextContent(/503/);
+    const row = canvas.getByRole('group', { name });
+    await expect(row).toBeVisible();
+    await expect(row.closest('li')).toContainElement(alert);
   },
 };
 

@@ -20,9 +20,22 @@ export interface RecycleBinProps extends Omit<ComponentPropsWithoutRef<'section'
   className?: string;
 }
 
-function Row({ program, onGone }: { program: Program; onGone: () => void }): ReactNode {
+function Row({
+  program,
+  restoring,
+  onRestore,
+  onGone,
+  error,
+}: {
+  program: Program;
+  /** A restore is on its way (this one or another): one at a time, so no failure is lost to a later one. */
+  restoring: boolean;
+  onRestore: (id: string) => void;
+  onGone: () => void;
+  /** The failure of this program's restore, kept by the bin: the row leaves the list while it is on its way. */
+  error: ReactNode;
+}): ReactNode {
   const { messages } = useComponentService('RecycleBin');
-  const restore = useRestoreRecording();
   const id = program.id ?? '';
   const name = nameOf(program, messages.untitled);
   return (
@@ -36,17 +49,12 @@ function Row({ program, onGone }: { program: Program; onGone: () => void }): Rea
         ) : null}
       </span>
       <span className="rrs-bin__actions" role="group" aria-label={name}>
-        <button
-          type="button"
-          className="rrs-button"
-          disabled={restore.isPending}
-          onClick={() => restore.mutate(id, { onSuccess: onGone })}
-        >
+        <button type="button" className="rrs-button" disabled={restoring} onClick={() => onRestore(id)}>
           {messages.restore}
         </button>
         <DeleteRecordingButton id={id} permanent onDeleted={onGone} />
       </span>
-      {restore.error ? <ErrorMessage error={restore.error} onRetry={() => restore.mutate(id)} /> : null}
+      {error}
     </li>
   );
 }
@@ -68,6 +76,20 @@ export const RecycleBin = forwardRef<HTMLElement, RecycleBinProps>(function Recy
   const headingRef = useRef<HTMLHeadingElement>(null);
   // A restored or deleted row leaves the list: the focus goes to the bin's heading rather than the page.
   const focusHeading = () => headingRef.current?.focus();
+  // The bin owns the restore, not the row: the row unmounts while its restore is on its way (it leaves the
+  // cached list at once) and the one the rollback brings back is a new row.
+  const restore = useRestoreRecording();
+  const startRestore = (id: string) => {
+    // The row leaves the list before the server answers.
+    focusHeading();
+    restore.mutate(id);
+  };
+  // `startRestore` passes the bare id.
+  const failedId = restore.isError && typeof restore.variables === 'string' ? restore.variables : undefined;
+  const restoreError =
+    restore.error && failedId !== undefined ? (
+      <ErrorMessage error={restore.error} onRetry={() => startRestore(failedId)} />
+    ) : null;
   const { data, error, isPending, refetch, isPlaceholderData } = useRecordings(
     { onlyDeleted: true, offset, count: pageSize, ...(ownerId && { ownerId }) },
     { placeholderData: keepPreviousData },
@@ -92,7 +114,14 @@ export const RecycleBin = forwardRef<HTMLElement, RecycleBinProps>(function Recy
         </p>
         <ul className="rrs-list__items" aria-labelledby={`${ids}-title`}>
           {data.items.map((program, index) => (
-            <Row key={program.id ?? index} program={program} onGone={focusHeading} />
+            <Row
+              key={program.id ?? index}
+              program={program}
+              restoring={restore.isPending}
+              onRestore={startRestore}
+              onGone={focusHeading}
+              error={program.id === failedId ? restoreError : null}
+            />
           ))}
         </ul>
         {total > pageSize ? (
@@ -123,6 +152,8 @@ export const RecycleBin = forwardRef<HTMLElement, RecycleBinProps>(function Recy
       <h2 id={`${ids}-title`} className="rrs-heading" ref={headingRef} tabIndex={-1}>
         {messages.recycleBin}
       </h2>
+      {/* Shown by its row when the row is on this page, here otherwise (paged away, or gone after all). */}
+      {data?.items.some((program) => program.id === failedId) ? null : restoreError}
       {body}
     </section>
   );

@@ -180,8 +180,10 @@ describe('RecordingList', () => {
     viewport.scrollTop = 0;
     fireEvent.scroll(viewport);
     await waitFor(() => expect(viewport).not.toHaveAttribute('data-scrolling'));
-    const first = within(list).getAllByRole('button')[0]!;
-    first.focus();
+    // Into the list with Tab, as a keyboard user: the focus is a React update (the list keeps the focused row
+    // mounted), which a bare `element.focus()` would make outside act().
+    await user.tab();
+    expect(within(list).getAllByRole('button')[0]).toHaveFocus();
     await user.keyboard('{End}');
     const row = () => (document.activeElement as HTMLElement).closest('li');
     expect(row()).toHaveAttribute('aria-posinset', '10000');

@@ -125,10 +125,28 @@ export const defaultMaxResponseBytes = 16 * 1024 * 1024;
 
 const resourceNames = Object.keys(defaultResourcePaths) as (keyof ResourcePaths)[];
 
-function configError(field: string, problem: string, hint: string): RecordingServiceError {
-  return new RecordingServiceError({
+/*
+ * Validation is data-driven and compact (it ships with every app): each error is a `config` error whose
+ * message names the field, what is wrong and what was given, with `details.field` and a hint saying how to
+ * fix it.
+ */
+
+function describe(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  return value === null
+    ? 'null'
+    : typeof value === 'object'
+      ? Array.isArray(value)
+        ? 'an array'
+        : 'an object'
+      : String(value);
+}
+
+/** Throws the `config` error of `field`: `Invalid config: <field> <problem> (got <value>)`. */
+function fail(field: string, problem: string, hint: string, ...got: unknown[]): never {
+  throw new RecordingServiceError({
     kind: 'config',
-    message: `Invalid config: ${field} ${problem}`,
+    message: `Invalid config: ${field} ${problem}${got.length ? ` (got ${describe(got[0])})` : ''}`,
     hint,
     details: { field },
   });
@@ -138,10 +156,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function describe(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (value === null) return 'null';
-  return typeof value === 'object' ? (Array.isArray(value) ? 'an array' : 'an object') : String(value);
+/** An optional object of settings: `{}` when absent. */
+function group(value: unknown, field: string): Record<string, unknown> {
+  if (value === undefined) return {};
+  return isRecord(value) ? value : fail(field, 'must be an object', 'Leave it out for the defaults.', value);
 }
 
 const ipv4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
@@ -151,13 +169,13 @@ const dnsLabel = /^[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?$/;
 function urlHostname(host: string): string | undefined {
   try {
     const url = new URL(`http://${host}/`);
-    return url.port === '' && url.username === '' && url.password === '' && url.pathname === '/'
-      ? url.hostname
-      : undefined;
+    return url.port + url.username + url.password === '' && url.pathname === '/' ? url.hostname : undefined;
   } catch {
     return undefined;
   }
 }
+
+const badName = 'is not a valid host name (letters, digits, "-" and "_" in dot-separated labels of at most 63)';
 
 /**
  * Why `host` (already without scheme, path, user and port) is not a DNS name, an IPv4 address or an IPv6
@@ -178,119 +196,98 @@ function hostProblem(host: string): string | undefined {
   }
   if (host.startsWith('[') || host.includes(':')) {
     const bare = host.replace(/^\[(.*)\]$/, '$1');
-    if (bare.includes('[') || bare.includes(']') || !/^[0-9a-f:.]+$/i.test(bare) || !urlHostname(`[${bare}]`)) {
-      return 'is not a valid IPv6 address';
-    }
-    return undefined;
+    return /^[0-9a-f:.]+$/i.test(bare) && urlHostname(`[${bare}]`) ? undefined : 'is not a valid IPv6 address';
   }
-  const parsed = urlHostname(host);
-  if (parsed === undefined) return 'is not a valid host name';
-  const ascii = parsed.replace(/\.$/, '');
+  const ascii = urlHostname(host)?.replace(/\.$/, '');
+  if (ascii === undefined) return badName;
   const labels = ascii.split('.');
-  if (/^[0-9]+$/.test(labels[labels.length - 1] ?? '') || /^0x[0-9a-f]*$/i.test(labels[labels.length - 1] ?? '')) {
-    // The URL parser reads a name ending in a number as an IPv4 address (`127.1`, `0x7f.1`): only the
-    // dotted-quad form is taken, so what is checked (e.g. loopback) is what is reached.
+  // The URL parser reads a name ending in a number as an IPv4 address (`127.1`, `0x7f.1`): only the
+  // dotted-quad form is taken, so what is checked (e.g. loopback) is what is reached.
+  if (/^(\d+|0x[0-9a-f]*)$/i.test(labels[labels.length - 1]!)) {
     return ipv4.test(host) ? undefined : 'is not a valid IPv4 address (give four decimal parts, e.g. 127.0.0.1)';
   }
-  if (ascii.length > 253 || !labels.every((label) => dnsLabel.test(label))) {
-    return 'is not a valid host name (letters, digits, "-" and "_" in dot-separated labels of at most 63)';
-  }
-  return undefined;
+  return ascii.length > 253 || !labels.every((label) => dnsLabel.test(label)) ? badName : undefined;
 }
 
-function parseHost(value: unknown, field: string, portField: string, secureField: string): string {
-  if (typeof value !== 'string' || value.trim() === '') {
-    throw configError(
-      field,
-      'is missing or empty',
-      `Set ${field} to the server's host name, e.g. "recordings.example.com".`,
-    );
-  }
-  const host = value.trim();
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(host)) {
-    throw configError(
-      field,
-      `must not contain a scheme (got ${describe(value)})`,
-      `Give the host name only, e.g. "recordings.example.com", and choose https or http with ${secureField}.`,
-    );
-  }
-  if (/[/?#@\s\\]/.test(host)) {
-    throw configError(
-      field,
-      `must be a host name only, without path, query, user or spaces (got ${describe(value)})`,
-      `Move any path into the resource paths and keep ${field} to e.g. "recordings.example.com".`,
-    );
-  }
-  const colons = host.split(':').length - 1;
-  const portGiven = host.startsWith('[') ? /\]:/.test(host) : colons === 1;
-  if (portGiven) {
-    throw configError(
-      field,
-      `must not contain a port (got ${describe(value)})`,
-      `Give the port separately as ${portField}.`,
-    );
-  }
-  const problem = hostProblem(host);
+/** `host` or `authServer.host` (`prefix` `''` or `'authServer.'`). */
+function parseHost(value: unknown, prefix: string): string {
+  const host = typeof value === 'string' ? value.trim() : '';
+  const problem = !host
+    ? 'is missing or empty'
+    : /^[a-z][a-z0-9+.-]*:\/\//i.test(host)
+      ? 'must not contain a scheme'
+      : /[/?#@\s\\]/.test(host)
+        ? 'must be a host name only, without path, query, user or spaces'
+        : (host.startsWith('[') ? /\]:/.test(host) : host.split(':').length === 2)
+          ? 'must not contain a port'
+          : hostProblem(host);
   if (problem) {
-    throw configError(
-      field,
-      `${problem} (got ${describe(value)})`,
-      `Give a DNS name ("recordings.example.com"), an IPv4 address ("10.0.0.5") or an IPv6 address ("::1"), with the port separately as ${portField}.`,
+    fail(
+      `${prefix}host`,
+      problem,
+      `Give only a DNS name ("recordings.example.com"), an IPv4 or an IPv6 address ("::1"): choose https or http with ${prefix}isSecure, give the port as ${prefix}port and paths in the resource paths.`,
+      value,
     );
   }
   return host;
 }
 
-function parseSecure(value: unknown, field: string): boolean {
-  if (typeof value !== 'boolean') {
-    throw configError(
-      field,
-      value === undefined ? 'is missing' : `must be a boolean (got ${describe(value)})`,
-      `Set ${field} to true for https or false for http; it is never inferred.`,
-    );
+/** `isSecure` and the port it defaults. */
+function parseServer(
+  input: Record<string, unknown>,
+  prefix: string,
+): { host: string; isSecure: boolean; port: number } {
+  const host = parseHost(input.host, prefix);
+  const { isSecure, port } = input;
+  if (typeof isSecure !== 'boolean') {
+    fail(`${prefix}isSecure`, 'must be true (https) or false (http)', 'Set it: it is never inferred.', isSecure);
   }
-  return value;
+  // Browsers block http calls from an https page (mixed content), except to loopback hosts.
+  if ((globalThis as { location?: { protocol?: string } }).location?.protocol === 'https:' && !isSecure) {
+    if (!isLoopbackHost(host)) {
+      fail(
+        `${prefix}isSecure`,
+        'is false on a page served over https',
+        'Browsers block http calls from an https page (mixed content): set isSecure to true and serve the server over https.',
+      );
+    }
+  }
+  if (port !== undefined && !(Number.isInteger(port) && (port as number) > 0 && (port as number) < 65536)) {
+    fail(`${prefix}port`, 'must be an integer from 1 to 65535', 'Leave it out for 443 (https) or 80 (http).', port);
+  }
+  return { host, isSecure, port: (port as number | undefined) ?? (isSecure ? 443 : 80) };
 }
 
-function parsePort(value: unknown, field: string, isSecure: boolean): number {
-  if (value === undefined) return isSecure ? 443 : 80;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 65535) {
-    throw configError(
-      field,
-      `must be an integer from 1 to 65535 (got ${describe(value)})`,
-      `Leave ${field} out to use 443 (https) or 80 (http).`,
-    );
-  }
-  return value;
-}
-
+/** A path on the configured host, trailing slashes removed. */
 function parsePath(value: unknown, field: string): string {
-  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//')) {
-    throw configError(
+  if (typeof value !== 'string' || !/^\/(?!\/)[^?#\s]*$/.test(value)) {
+    fail(
       field,
-      `must be a path starting with "/" (got ${describe(value)})`,
-      'Give a path on the configured host, e.g. "/api/manager/programs", not an absolute URL; the host comes from host/port/isSecure.',
-    );
-  }
-  if (/[?#\s]/.test(value)) {
-    throw configError(
-      field,
-      `must be a plain path without query, fragment or spaces (got ${describe(value)})`,
-      'Remove the query or fragment.',
+      'must be a path starting with "/", without query, fragment or spaces',
+      'Give a path on the configured host, e.g. "/api/manager/programs", not a URL: the host comes from host, port and isSecure.',
+      value,
     );
   }
   return value;
 }
 
-function parseNonEmptyString(value: unknown, field: string, hint: string): string {
-  if (typeof value !== 'string' || value.trim() === '') throw configError(field, 'is missing or empty', hint);
-  return value;
+function parseText(value: unknown, field: string, hint: string): string {
+  return typeof value === 'string' && value.trim() !== '' ? value : fail(field, 'is missing or empty', hint, value);
 }
 
-function parseNumber(value: unknown, field: string, fallback: number, min: number, hint: string): number {
+/**
+ * A number setting: `undefined` gives `fallback`; anything else must be a finite number of at least `min`
+ * (a whole one when `whole`).
+ */
+function parseNumber(value: unknown, field: string, fallback: number, min: number, whole?: boolean): number {
   if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < min) {
-    throw configError(field, `must be a number of at least ${min} (got ${describe(value)})`, hint);
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < min || (whole && !Number.isInteger(value))) {
+    fail(
+      field,
+      `must be ${whole ? 'an integer' : 'a number'} of at least ${min}`,
+      `Give e.g. ${fallback}, the default when left out.`,
+      value,
+    );
   }
   return value;
 }
@@ -317,30 +314,6 @@ export function baseUrl(server: { host: string; port?: number; isSecure: boolean
   return `${scheme}://${host}${port}`;
 }
 
-function parseLogger(value: unknown): RecordingServiceLogger | undefined {
-  if (value === undefined) return undefined;
-  const methods = ['debug', 'info', 'warn', 'error'] as const;
-  if (!isRecord(value) || methods.some((name) => typeof value[name] !== 'function')) {
-    throw configError(
-      'logger',
-      'must have debug, info, warn and error functions',
-      'Pass `console` or leave logger out.',
-    );
-  }
-  return value as unknown as RecordingServiceLogger;
-}
-
-function checkMixedContent(host: string, isSecure: boolean, field: string): void {
-  const protocol = (globalThis as { location?: { protocol?: string } }).location?.protocol;
-  if (protocol === 'https:' && !isSecure && !isLoopbackHost(host)) {
-    throw configError(
-      field,
-      'is false on a page served over https',
-      'Browsers block http calls from an https page (mixed content): set isSecure to true and serve the server over https.',
-    );
-  }
-}
-
 /**
  * Validates a recording-service configuration and fills in its defaults.
  *
@@ -349,134 +322,73 @@ function checkMixedContent(host: string, isSecure: boolean, field: string): void
  * const config = parseRecordingServiceConfig({ host: 'rec.example.com', isSecure: true, tenantId: 'default' });
  */
 export function parseRecordingServiceConfig(input: unknown): ResolvedRecordingServiceConfig {
-  if (!isRecord(input)) {
-    throw configError('config', `must be an object (got ${describe(input)})`, 'Pass { host, isSecure, tenantId }.');
-  }
-  const host = parseHost(input.host, 'host', 'port', 'isSecure');
-  const isSecure = parseSecure(input.isSecure, 'isSecure');
-  const port = parsePort(input.port, 'port', isSecure);
-  const tenantId = parseNonEmptyString(input.tenantId, 'tenantId', 'Set tenantId to your tenant, e.g. "default".');
-  checkMixedContent(host, isSecure, 'isSecure');
+  if (!isRecord(input)) fail('config', 'must be an object', 'Pass { host, isSecure, tenantId }.', input);
+  const server = parseServer(input, '');
+  const tenantId = parseText(input.tenantId, 'tenantId', 'Set tenantId to your tenant, e.g. "default".');
 
-  if (input.resources !== undefined && !isRecord(input.resources)) {
-    throw configError('resources', 'must be an object of paths', 'Leave resources out to use the default paths.');
-  }
-  const given = input.resources ?? {};
+  const given = group(input.resources, 'resources');
+  const resources = { ...defaultResourcePaths };
   for (const key of Object.keys(given)) {
     if (!resourceNames.includes(key as keyof ResourcePaths)) {
-      throw configError(`resources.${key}`, 'is not a known resource', `Known resources: ${resourceNames.join(', ')}.`);
+      fail(`resources.${key}`, 'is not a known resource', `Known resources: ${resourceNames.join(', ')}.`);
+    }
+    if (given[key] !== undefined) {
+      resources[key as keyof ResourcePaths] = parsePath(given[key], `resources.${key}`).replace(/\/+$/, '') || '/';
     }
   }
-  const resources = { ...defaultResourcePaths };
-  for (const name of resourceNames) {
-    if (given[name] !== undefined)
-      resources[name] = parsePath(given[name], `resources.${name}`).replace(/\/+$/, '') || '/';
-  }
 
-  let authServer: ResolvedRecordingServiceConfig['authServer'];
-  if (input.authServer !== undefined) {
-    const auth = input.authServer;
-    if (!isRecord(auth)) {
-      throw configError(
-        'authServer',
-        'must be an object',
-        'Pass { host, isSecure, authorizationPath } or leave authServer out.',
-      );
-    }
-    const authHost = parseHost(auth.host, 'authServer.host', 'authServer.port', 'authServer.isSecure');
-    const authSecure = parseSecure(auth.isSecure, 'authServer.isSecure');
-    authServer = {
-      host: authHost,
-      isSecure: authSecure,
-      port: parsePort(auth.port, 'authServer.port', authSecure),
-      authorizationPath: parsePath(auth.authorizationPath, 'authServer.authorizationPath'),
-    };
-    checkMixedContent(authHost, authSecure, 'authServer.isSecure');
-  }
-
-  const timeoutMs = parseNumber(input.timeoutMs, 'timeoutMs', 30_000, 1, 'Give milliseconds, e.g. 30000.');
-  const maxResponseBytes = parseNumber(
-    input.maxResponseBytes,
-    'maxResponseBytes',
-    defaultMaxResponseBytes,
-    1024,
-    'Give a number of bytes, e.g. 16777216 (16 MiB), or leave it out for that default.',
-  );
-  if (!Number.isInteger(maxResponseBytes)) {
-    throw configError('maxResponseBytes', 'must be an integer', 'Give a whole number of bytes, e.g. 16777216.');
-  }
-  if (input.withCredentials !== undefined && typeof input.withCredentials !== 'boolean') {
-    throw configError(
-      'withCredentials',
-      `must be a boolean (got ${describe(input.withCredentials)})`,
-      'Leave it out for false.',
-    );
-  }
-
-  if (input.retry !== undefined && !isRecord(input.retry)) {
-    throw configError('retry', 'must be an object', 'Pass { attempts, baseDelayMs, maxDelayMs } or leave retry out.');
-  }
-  const retryInput = input.retry ?? {};
-  const attempts = parseNumber(
-    retryInput.attempts,
-    'retry.attempts',
-    3,
-    0,
-    'Give the number of retries, e.g. 3, or 0 for none.',
-  );
-  if (!Number.isInteger(attempts))
-    throw configError('retry.attempts', 'must be an integer', 'Give e.g. 3, or 0 for none.');
-  const retry = {
-    attempts,
-    baseDelayMs: parseNumber(retryInput.baseDelayMs, 'retry.baseDelayMs', 300, 0, 'Give milliseconds, e.g. 300.'),
-    maxDelayMs: parseNumber(retryInput.maxDelayMs, 'retry.maxDelayMs', 10_000, 0, 'Give milliseconds, e.g. 10000.'),
-  };
-
-  if (input.session !== undefined && !isRecord(input.session)) {
-    throw configError(
-      'session',
-      'must be an object',
-      'Pass { storage, storageKey, refreshIntervalMs } or leave session out.',
-    );
-  }
-  const sessionInput = input.session ?? {};
-  const storage = sessionInput.storage ?? 'session';
-  if (storage !== 'local' && storage !== 'session' && storage !== 'memory') {
-    throw configError(
-      'session.storage',
-      `must be 'local', 'session' or 'memory' (got ${describe(storage)})`,
-      "Leave it out for 'session' (this tab, survives a reload).",
-    );
-  }
-  const session = {
-    storage,
-    storageKey:
-      sessionInput.storageKey === undefined
-        ? 'react-recording-service:session'
-        : parseNonEmptyString(sessionInput.storageKey, 'session.storageKey', 'Give a non-empty key or leave it out.'),
-    refreshIntervalMs: parseNumber(
-      sessionInput.refreshIntervalMs,
-      'session.refreshIntervalMs',
-      15 * 60_000,
-      1,
-      'Give milliseconds, e.g. 900000.',
-    ),
-  } satisfies Required<SessionConfig>;
-
-  const logger = parseLogger(input.logger);
-  const config: ResolvedRecordingServiceConfig = {
-    host,
-    port,
-    isSecure,
+  const config = {
+    ...server,
     tenantId,
     resources,
-    timeoutMs,
-    maxResponseBytes,
-    withCredentials: input.withCredentials ?? false,
-    retry,
-    session,
+    timeoutMs: parseNumber(input.timeoutMs, 'timeoutMs', 30_000, 1),
+    maxResponseBytes: parseNumber(input.maxResponseBytes, 'maxResponseBytes', defaultMaxResponseBytes, 1024, true),
+    withCredentials: input.withCredentials === undefined ? false : (input.withCredentials as boolean),
+  } as ResolvedRecordingServiceConfig;
+  if (typeof config.withCredentials !== 'boolean') {
+    fail('withCredentials', 'must be a boolean', 'Leave it out for false.', config.withCredentials);
+  }
+
+  if (input.authServer !== undefined) {
+    const auth = group(input.authServer, 'authServer');
+    const authServer = parseServer(auth, 'authServer.');
+    config.authServer = {
+      ...authServer,
+      authorizationPath: parsePath(auth.authorizationPath, 'authServer.authorizationPath'),
+    };
+  }
+
+  const retry = group(input.retry, 'retry');
+  config.retry = {
+    attempts: parseNumber(retry.attempts, 'retry.attempts', 3, 0, true),
+    baseDelayMs: parseNumber(retry.baseDelayMs, 'retry.baseDelayMs', 300, 0),
+    maxDelayMs: parseNumber(retry.maxDelayMs, 'retry.maxDelayMs', 10_000, 0),
   };
-  if (authServer) config.authServer = authServer;
-  if (logger) config.logger = logger;
+  const session = group(input.session, 'session');
+  const storage = session.storage ?? 'session';
+  if (storage !== 'local' && storage !== 'session' && storage !== 'memory') {
+    fail(
+      'session.storage',
+      "must be 'local', 'session' or 'memory'",
+      "Leave it out for 'session' (this tab, survives a reload).",
+      storage,
+    );
+  }
+  config.session = {
+    storage,
+    storageKey:
+      session.storageKey === undefined
+        ? 'react-recording-service:session'
+        : parseText(session.storageKey, 'session.storageKey', 'Give a non-empty key or leave it out.'),
+    refreshIntervalMs: parseNumber(session.refreshIntervalMs, 'session.refreshIntervalMs', 15 * 60_000, 1),
+  };
+
+  const { logger } = input;
+  if (logger !== undefined) {
+    if (!isRecord(logger) || ['debug', 'info', 'warn', 'error'].some((name) => typeof logger[name] !== 'function')) {
+      fail('logger', 'must have debug, info, warn and error functions', 'Pass `console` or leave logger out.', logger);
+    }
+    config.logger = logger as unknown as RecordingServiceLogger;
+  }
   return config;
 }

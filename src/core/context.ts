@@ -6,7 +6,7 @@ import {
   type RecordingServiceConfig,
   type ResolvedRecordingServiceConfig,
 } from './config';
-import { createHttpEngine, type HttpEngine } from './http';
+import { createHttpEngine, log, type HttpEngine } from './http';
 import type { Session, SessionStatus } from './types';
 
 /**
@@ -204,12 +204,12 @@ export function createRecordingContext(
       const error = new RecordingServiceError(cause?.status !== undefined ? { ...init, status: cause.status } : init);
       inner.persist(undefined);
       store.setState({ status: 'expired', user, error }, true);
-      inner.http.log('info', 'session expired', { user, reason: cause?.kind ?? 'unauthorized' });
+      log(inner.http, 'info', 'session expired', { user, reason: cause?.kind ?? 'unauthorized' });
       for (const listener of [...inner.expiredListeners]) {
         try {
           listener(error);
         } catch (listenerError) {
-          inner.http.log('error', 'onSessionExpired listener threw', { message: String(listenerError) });
+          log(inner.http, 'error', 'onSessionExpired listener threw', { message: String(listenerError) });
         }
       }
     },

@@ -1,5 +1,6 @@
 import { encodeSegment, type HttpResponse } from './http';
 import type { RecordingContext } from './context';
+import { sendKeepalive } from './keepalive';
 import { accept, detailsType, invalid, mediaType, pick, send, signalOf } from './request';
 import { entity, pagedListAnswer, programAddressSchema, programSchema, programStatusSchema } from './schemas';
 import type {
@@ -256,7 +257,7 @@ export async function reportViewEnd(
     accept: detailsType,
     signal: signalOf(params, options),
     answer: 'none',
-    keepalive: params?.keepalive === true,
+    ...(params?.keepalive === true && { transport: sendKeepalive }),
   });
 }
 

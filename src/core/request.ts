@@ -1,6 +1,16 @@
 import { RecordingServiceError } from './errors';
 import { baseUrl } from './config';
-import { buildQuery, type HttpMethod, type HttpRequest, type HttpResponse, type QueryParams } from './http';
+import {
+  buildQuery,
+  redact,
+  send as sendHttp,
+  statusError,
+  type HttpEngine,
+  type HttpMethod,
+  type HttpRequest,
+  type HttpResponse,
+  type QueryParams,
+} from './http';
 import { internalsOf, type ContextInternals, type RecordingContext } from './context';
 import { validateAnswer, type AnswerSchema } from './schemas';
 import type { RequestOptions } from './types';
@@ -32,7 +42,8 @@ export interface Call<T> {
    * `none`: the body is ignored; `read`: a custom reader, `undefined` meaning "not an answer".
    */
   answer: { schema: () => AnswerSchema<T> } | 'none' | { read: (response: HttpResponse) => T | undefined };
-  keepalive?: boolean;
+  /** How to send it: `send` of ./http unless given (the keepalive path of `reportViewEnd`). */
+  transport?: (engine: HttpEngine, request: HttpRequest) => Promise<HttpResponse>;
 }
 
 /** Copies the listed keys of `params` (undefined ones are left out by `buildQuery`). */
@@ -62,7 +73,7 @@ function answerError(
   message: string,
   extra: Record<string, unknown> = {},
 ): RecordingServiceError {
-  const url = inner.http.redact(request.url, request.secrets);
+  const url = redact(inner.http, request.url, request.secrets);
   return new RecordingServiceError({
     kind: 'validation',
     message: `${request.method} ${url.split('?')[0]?.replace(baseUrl(inner.config), '')} answered ${message}`,
@@ -141,7 +152,7 @@ export async function send<T>(context: RecordingContext, spec: Call<T>): Promise
     if (spec.body !== undefined) request.body = JSON.stringify(spec.body);
     return { request, usedToken: token };
   };
-  const transmit = (request: HttpRequest) => (spec.keepalive ? http.sendKeepalive(request) : http.send(request));
+  const transmit = (request: HttpRequest) => (spec.transport ?? sendHttp)(http, request);
 
   let { request, usedToken } = attempt();
   let response = await transmit(request);
@@ -152,6 +163,6 @@ export async function send<T>(context: RecordingContext, spec: Call<T>): Promise
     request.secrets = [...(request.secrets ?? []), ...(first.secrets ?? [])];
     response = await transmit(request);
   }
-  if (response.status < 200 || response.status >= 300) throw http.statusError(request, response);
+  if (response.status < 200 || response.status >= 300) throw statusError(http, request, response);
   return parse(inner, spec, request, response);
 }

@@ -1,6 +1,6 @@
 import { RecordingServiceError, isRecordingServiceError } from './errors';
 import { baseUrl } from './config';
-import type { HttpRequest } from './http';
+import { log, redact, send, statusError, type HttpRequest } from './http';
 import {
   internalsOf,
   parsePersisted,
@@ -69,9 +69,9 @@ async function exchange(
     signal,
     secrets: [token],
   };
-  const response = await http.send(request);
+  const response = await send(http, request);
   if (response.status < 200 || response.status >= 300) {
-    const error = http.statusError(request, response);
+    const error = statusError(http, request, response);
     if (response.status !== 401) throw error;
     throw new RecordingServiceError({
       kind: 'unauthorized',
@@ -96,7 +96,7 @@ async function exchange(
       message: 'Sign-in answer is not a token: expected JSON { token, snapshotTimestamp }',
       status: response.status,
       method: request.method,
-      url: http.redact(request.url, [token]),
+      url: redact(http, request.url, [token]),
       details: {
         contentType: response.contentType,
         issues: parsed.error.issues.map((issue) => issue.path.join('.') || '(root)'),
@@ -165,7 +165,7 @@ function createSessionManager(inner: ContextInternals): SessionManager {
         const signedInAt = Date.now();
         store.setState({ status: 'user', user, ...result, signedInAt }, true);
         if (user) inner.persist({ user, ...result, signedInAt });
-        http.log('debug', 'session refreshed', { user });
+        log(http, 'debug', 'session refreshed', { user });
         return true;
       } catch (error) {
         if (startedIn !== generation || inner.disposed) return false;
@@ -208,7 +208,7 @@ function createSessionManager(inner: ContextInternals): SessionManager {
       const signedInAt = Date.now();
       store.setState({ status: 'user', user, ...result, signedInAt }, true);
       inner.persist({ user, ...result, signedInAt });
-      http.log('info', 'signed in', { user });
+      log(http, 'info', 'signed in', { user });
       scheduleRefresh();
       return snapshotOf(store.getState());
     } catch (caught) {
@@ -218,7 +218,7 @@ function createSessionManager(inner: ContextInternals): SessionManager {
       if (mine === generation) {
         inner.persist(undefined);
         store.setState({ status: 'guest', error }, true);
-        http.log('warn', 'sign-in failed', { user, kind: error.kind });
+        log(http, 'warn', 'sign-in failed', { user, kind: error.kind });
       }
       throw error;
     } finally {
@@ -244,7 +244,7 @@ function createSessionManager(inner: ContextInternals): SessionManager {
   function signOut(): void {
     signOutLocally();
     inner.persist(undefined);
-    http.log('info', 'signed out');
+    log(http, 'info', 'signed out');
     if (!hasChannel) return;
     const sender = channel ?? new BroadcastChannel(channelName);
     sender.postMessage(SIGNED_OUT);

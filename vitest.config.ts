@@ -1,15 +1,31 @@
 import { availableParallelism } from 'node:os';
 import { configDefaults, defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /**
- * Suites that launch Chromium, build Storybook or the package, install it into the consumer apps, or fuzz
- * (thousands of cases): minutes, run by `npm test` only. Everything else is the `quick` project
+ * Suites that launch Chromium, build Storybook, the package or bundles (size), install the package into the
+ * consumer apps, or fuzz (thousands of cases): minutes, run by `npm test` only. Everything else is the `quick` project
  * (`npm run test:quick`).
  */
-const SLOW_DIRS = 'test/{browser,storybook,readme,package}/**';
+const SLOW_DIRS = 'test/{browser,storybook,readme,package,bench}/**';
 const FUZZ = 'test/**/fuzz-*.test.{ts,tsx}';
 const TESTS = ['test/**/*.test.{ts,tsx}'];
 const EXCLUDE = [...configDefaults.exclude, 'test/apps/**'];
+
+/**
+ * The Storybook suites share one Storybook build per run: the first to start builds it (a minute or more)
+ * while the others wait idle in their workers. Start one, then everything else, then the rest of them, so
+ * no worker waits.
+ */
+class StorybookBuildFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const isStorybook = (file: TestSpecification): boolean => /[\\/]test[\\/]storybook[\\/]/.test(file.moduleId);
+    const [builder, ...waiting] = sorted.filter(isStorybook);
+    if (!builder) return sorted;
+    return [builder, ...sorted.filter((file) => !isStorybook(file)), ...waiting];
+  }
+}
 
 // Projects extend this config and vitest joins arrays, so include and exclude are set per project only.
 export default defineConfig({
@@ -22,6 +38,7 @@ export default defineConfig({
     pool: 'forks',
     // Vitest keeps one core for itself by default: a single worker on a two-core machine.
     maxWorkers: availableParallelism(),
+    sequence: { sequencer: StorybookBuildFirst },
     projects: [
       {
         extends: true,

@@ -131,16 +131,14 @@ const resourceNames = Object.keys(defaultResourcePaths) as (keyof ResourcePaths)
  * fix it.
  */
 
-function describe(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
-  return value === null
-    ? 'null'
-    : typeof value === 'object'
-      ? Array.isArray(value)
-        ? 'an array'
-        : 'an object'
-      : String(value);
-}
+const describe = (value: unknown): string =>
+  typeof value === 'string'
+    ? JSON.stringify(value)
+    : Array.isArray(value)
+      ? 'an array'
+      : value && typeof value === 'object'
+        ? 'an object'
+        : String(value);
 
 /** Throws the `config` error of `field`: `Invalid config: <field> <problem> (got <value>)`. */
 function fail(field: string, problem: string, hint: string, ...got: unknown[]): never {
@@ -162,9 +160,6 @@ function group(value: unknown, field: string): Record<string, unknown> {
   return isRecord(value) ? value : fail(field, 'must be an object', 'Leave it out for the defaults.', value);
 }
 
-const ipv4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
-const dnsLabel = /^[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?$/;
-
 /** The host as the WHATWG URL parser reads it (lowercased, IDN as punycode, IPv6 bracketed), or undefined. */
 function urlHostname(host: string): string | undefined {
   try {
@@ -175,13 +170,15 @@ function urlHostname(host: string): string | undefined {
   }
 }
 
-const badName = 'is not a valid host name (letters, digits, "-" and "_" in dot-separated labels of at most 63)';
-
 /**
- * Why `host` (already without scheme, path, user and port) is not a DNS name, an IPv4 address or an IPv6
- * address (bare or bracketed, without zone id); undefined when it is one.
+ * Why `host` is not a bare DNS name, IPv4 address or IPv6 address (bracketed or not, without zone id);
+ * undefined when it is one.
  */
 function hostProblem(host: string): string | undefined {
+  if (!host) return 'is missing or empty';
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(host)) return 'must not contain a scheme';
+  if (/[/?#@\s\\]/.test(host)) return 'must be a host name only, without path, query, user or spaces';
+  if (host.startsWith('[') ? /\]:/.test(host) : host.split(':').length === 2) return 'must not contain a port';
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(host)) return 'must not contain control characters';
   // Internationalised names keep to letters, digits and marks: IDNA silently drops format characters (a soft
@@ -191,41 +188,34 @@ function hostProblem(host: string): string | undefined {
   }
   if (host.includes('%')) {
     return /^\[?[0-9a-f:.]*%/i.test(host)
-      ? 'must not carry an IPv6 zone id ("%eth0"): browsers cannot address one'
+      ? 'must not carry an IPv6 zone id (browsers cannot address one)'
       : 'must not contain percent-encoding';
   }
   if (host.startsWith('[') || host.includes(':')) {
     const bare = host.replace(/^\[(.*)\]$/, '$1');
     return /^[0-9a-f:.]+$/i.test(bare) && urlHostname(`[${bare}]`) ? undefined : 'is not a valid IPv6 address';
   }
-  const ascii = urlHostname(host)?.replace(/\.$/, '');
-  if (ascii === undefined) return badName;
-  const labels = ascii.split('.');
-  // The URL parser reads a name ending in a number as an IPv4 address (`127.1`, `0x7f.1`): only the
-  // dotted-quad form is taken, so what is checked (e.g. loopback) is what is reached.
-  if (/^(\d+|0x[0-9a-f]*)$/i.test(labels[labels.length - 1]!)) {
-    return ipv4.test(host) ? undefined : 'is not a valid IPv4 address (give four decimal parts, e.g. 127.0.0.1)';
+  const parsed = urlHostname(host);
+  const labels = parsed?.replace(/\.$/, '').split('.') ?? [''];
+  // The URL parser reads a name ending in a number as an IPv4 address (`127.1`, `0x7f.1`) and gives it in
+  // dotted-quad form: only that form is taken, so what is checked (e.g. loopback) is what is reached.
+  if (parsed && /^(\d+|0x[0-9a-f]*)$/i.test(labels[labels.length - 1]!)) {
+    return parsed === host ? undefined : 'is not a valid IPv4 address (give four decimal parts, e.g. 127.0.0.1)';
   }
-  return ascii.length > 253 || !labels.every((label) => dnsLabel.test(label)) ? badName : undefined;
+  return labels.join('.').length < 254 && labels.every((label) => /^[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?$/.test(label))
+    ? undefined
+    : 'is not a valid host name (dot-separated labels of letters, digits, "-" and "_")';
 }
 
 /** `host` or `authServer.host` (`prefix` `''` or `'authServer.'`). */
 function parseHost(value: unknown, prefix: string): string {
   const host = typeof value === 'string' ? value.trim() : '';
-  const problem = !host
-    ? 'is missing or empty'
-    : /^[a-z][a-z0-9+.-]*:\/\//i.test(host)
-      ? 'must not contain a scheme'
-      : /[/?#@\s\\]/.test(host)
-        ? 'must be a host name only, without path, query, user or spaces'
-        : (host.startsWith('[') ? /\]:/.test(host) : host.split(':').length === 2)
-          ? 'must not contain a port'
-          : hostProblem(host);
+  const problem = hostProblem(host);
   if (problem) {
     fail(
       `${prefix}host`,
       problem,
-      `Give only a DNS name ("recordings.example.com"), an IPv4 or an IPv6 address ("::1"): choose https or http with ${prefix}isSecure, give the port as ${prefix}port and paths in the resource paths.`,
+      `Give only a DNS name ("recordings.example.com") or an IP address: choose https or http with ${prefix}isSecure, give the port as ${prefix}port and paths in the resource paths.`,
       value,
     );
   }

@@ -195,13 +195,13 @@ export function createRecordingContext(
     expire(cause) {
       const { user } = store.getState();
       inner.session?.reset();
-      const init = {
-        kind: 'unauthorized' as const,
+      const error = new RecordingServiceError({
+        kind: 'unauthorized',
         message: 'The session expired',
         hint: 'sign in again',
+        status: cause?.status,
         details: cause ? { reason: cause.kind, status: cause.status } : { reason: 'unauthorized' },
-      };
-      const error = new RecordingServiceError(cause?.status !== undefined ? { ...init, status: cause.status } : init);
+      });
       inner.persist(undefined);
       store.setState({ status: 'expired', user, error }, true);
       log(inner.http, 'info', 'session expired', { user, reason: cause?.kind ?? 'unauthorized' });

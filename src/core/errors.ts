@@ -26,6 +26,9 @@ export interface RecordingServiceErrorInit {
  * Marks this package's errors across copies of the package: an app that loads both the ESM and the CJS
  * build (or two bundles) holds two classes, and `instanceof` alone would fail across them.
  */
+/** The fields an error has only when given, in the order its JSON form lists them. */
+const optionalFields = ['status', 'method', 'url', 'details', 'hint'] as const;
+
 const brand = Symbol.for('react-recording-service.RecordingServiceError');
 
 function isBranded(value: unknown): boolean {
@@ -51,11 +54,9 @@ export class RecordingServiceError extends Error {
   constructor(init: RecordingServiceErrorInit) {
     super(init.hint ? `${init.message} (${init.hint})` : init.message);
     this.kind = init.kind;
-    if (init.status !== undefined) this.status = init.status;
-    if (init.method !== undefined) this.method = init.method;
-    if (init.url !== undefined) this.url = init.url;
-    if (init.details !== undefined) this.details = init.details;
-    if (init.hint !== undefined) this.hint = init.hint;
+    for (const key of optionalFields) {
+      if (init[key] !== undefined) (this as Record<string, unknown>)[key] = init[key];
+    }
     // Only the cause's name and code are kept: a transport error holds the request URL, whose query
     // carries the token, and Node's inspector prints a cause even when it is not enumerable.
     if (init.cause !== undefined) Object.defineProperty(this, 'cause', { value: summarizeCause(init.cause) });
@@ -69,16 +70,9 @@ export class RecordingServiceError extends Error {
   }
 
   toJSON(): Record<string, unknown> {
-    return {
-      name: this.name,
-      kind: this.kind,
-      message: this.message,
-      status: this.status,
-      method: this.method,
-      url: this.url,
-      details: this.details,
-      hint: this.hint,
-    };
+    const json: Record<string, unknown> = { name: this.name, kind: this.kind, message: this.message };
+    for (const key of optionalFields) json[key] = this[key];
+    return json;
   }
 }
 

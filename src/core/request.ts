@@ -2,7 +2,7 @@ import { RecordingServiceError } from './errors';
 import { baseUrl } from './config';
 import {
   buildQuery,
-  redact,
+  requestError,
   send as sendHttp,
   statusError,
   type HttpEngine,
@@ -61,29 +61,22 @@ export const signalOf = (
 ): AbortSignal | undefined => options?.signal ?? params?.signal;
 
 /** A `validation` error about the caller's input, naming the field. */
-export function invalid(message: string, field?: string, hint?: string): RecordingServiceError {
-  const init = { kind: 'validation' as const, message, ...(field ? { details: { field } } : {}) };
-  return new RecordingServiceError(hint ? { ...init, hint } : init);
-}
+export const invalid = (message: string, field?: string, hint?: string): RecordingServiceError =>
+  new RecordingServiceError({ kind: 'validation', message, details: field && { field }, hint });
 
-function answerError(
+/** An answer that is not one of the ACSR API. */
+const answerError = (
   inner: ContextInternals,
   request: HttpRequest,
   response: HttpResponse,
   message: string,
-  extra: Record<string, unknown> = {},
-): RecordingServiceError {
-  const url = redact(inner.http, request.url, request.secrets);
-  return new RecordingServiceError({
-    kind: 'validation',
-    message: `${request.method} ${url.split('?')[0]?.replace(baseUrl(inner.config), '')} answered ${message}`,
+  issues?: unknown,
+): RecordingServiceError =>
+  requestError(inner.http, request, 'validation', `answered ${message}`, {
     status: response.status,
-    method: request.method,
-    url,
-    details: { contentType: response.contentType, ...extra },
+    details: { contentType: response.contentType, ...(issues ? { issues } : {}) },
     hint: 'the server answered something other than the ACSR API: check the host, port and resource paths (a proxy or login page answers HTML)',
   });
-}
 
 function parse<T>(inner: ContextInternals, spec: Call<T>, request: HttpRequest, response: HttpResponse): T {
   if (spec.answer === 'none') return undefined as T;
@@ -102,7 +95,7 @@ function parse<T>(inner: ContextInternals, spec: Call<T>, request: HttpRequest, 
     throw answerError(inner, request, response, 'malformed JSON');
   }
   const result = validateAnswer(spec.answer.schema(), body);
-  if (!result.ok) throw answerError(inner, request, response, 'an unexpected shape', { issues: result.issues });
+  if (!result.ok) throw answerError(inner, request, response, 'an unexpected shape', result.issues);
   return result.value;
 }
 

@@ -18,209 +18,95 @@ function once<T>(build: () => T): () => T {
   return () => (value ??= build());
 }
 
-const fields = /* @__PURE__ */ once(() => ({
-  str: z.optional(z.string()),
-  num: z.optional(z.number()),
-  bool: z.optional(z.boolean()),
-  strList: z.optional(z.array(z.string())),
-  strOrNum: z.optional(z.union([z.string(), z.number()])),
-  /** Ids: text on the wire as far as public material shows, but a numeric id is taken and kept as its text. */
-  idText: z.optional(z.pipe(z.union([z.string(), z.number()]), z.transform(String))),
-  nullableStr: z.optional(z.nullable(z.string())),
-}));
+/**
+ * A loose object from a compact spec, one field per word: `name` text, `name#` number, `name?` boolean,
+ * `name*` list of text, `name@` id (text, a number taken as its text), `name~` text or null, `name|` text or
+ * number. `more` adds fields of other shapes. Written so because the program schema ships with every app.
+ */
+function shape(spec: string, more?: Record<string, z.ZodMiniType>): z.ZodMiniType {
+  const text = z.string();
+  const textOrNumber = z.union([text, z.number()]);
+  const kinds: Record<string, z.ZodMiniType> = {
+    '#': z.number(),
+    '?': z.boolean(),
+    '*': z.array(text),
+    '@': z.pipe(textOrNumber, z.transform(String)),
+    '~': z.nullable(text),
+    '|': textOrNumber,
+  };
+  const out: Record<string, z.ZodMiniType> = {};
+  for (const word of spec.split(' ')) {
+    const kind = kinds[word.slice(-1)];
+    out[kind ? word.slice(0, -1) : word] = z.optional(kind ?? text);
+  }
+  return z.looseObject({ ...out, ...more });
+}
 
 /** Program. */
-export const programSchema = /* @__PURE__ */ once(() => {
-  const { str, num, bool, strList, idText } = fields();
-  return z.looseObject({
-    self: str,
-    id: idText,
-    name: str,
-    description: str,
-    tenantId: idText,
-    owner: str,
-    ownerDisplayName: str,
-    participantUsers: strList,
-    category: str,
-    categoryId: idText,
-    templateId: idText,
-    accessMode: str,
-    accessUsers: strList,
-    public: bool,
-    passwordProtected: bool,
-    authorizeUrl: str,
-    accessDenied: bool,
-    live: bool,
-    started: bool,
-    startDate: str,
-    creationDate: str,
-    expirationDate: str,
-    deleted: bool,
-    deletedDate: str,
-    duration: num,
-    size: num,
-    width: num,
-    height: num,
-    bitrate: num,
-    mediaType: num,
-    md5Hash: str,
-    allowMediaDownload: bool,
-    available: bool,
-    canEdit: bool,
-    viewCount: num,
-    currentViewerCount: num,
-    thumbnail: str,
-    statusUrl: str,
-    reportUrl: str,
-    chatEnabled: bool,
-    moderatorPinProtected: bool,
-    dnAddress: str,
-    conferenceAddress: str,
-    programStatus: str,
-  });
-});
+export const programSchema = /* @__PURE__ */ once(() =>
+  shape(
+    'self id@ name description tenantId@ owner ownerDisplayName participantUsers* category categoryId@ templateId@ accessMode accessUsers* public? passwordProtected? authorizeUrl accessDenied? live? started? startDate creationDate expirationDate deleted? deletedDate duration# size# width# height# bitrate# mediaType# md5Hash allowMediaDownload? available? canEdit? viewCount# currentViewerCount# thumbnail statusUrl reportUrl chatEnabled? moderatorPinProtected? dnAddress conferenceAddress programStatus',
+  ),
+);
 
 /** Category. */
-export const categorySchema = /* @__PURE__ */ once(() => {
-  const { str, strList, idText } = fields();
-  return z.looseObject({ self: str, id: idText, name: str, programsUrl: str, tenants: strList });
-});
+export const categorySchema = /* @__PURE__ */ once(() => shape('self id@ name programsUrl tenants*'));
 
 /** Template. */
-export const templateSchema = /* @__PURE__ */ once(() => {
-  const { str, num, strList, idText } = fields();
-  return z.looseObject({
-    self: str,
-    id: idText,
-    name: str,
-    description: str,
-    callBitrate: num,
-    callWidth: num,
-    callHeight: num,
-    tenants: strList,
-  });
-});
+export const templateSchema = /* @__PURE__ */ once(() =>
+  shape('self id@ name description callBitrate# callWidth# callHeight# tenants*'),
+);
 
 /** ProgramAddress. */
-export const programAddressSchema = /* @__PURE__ */ once(() => {
-  const { str, bool, strList } = fields();
-  return z.looseObject({
-    available: bool,
-    downloadUrl: str,
-    reportUrl: str,
-    playerPreference: strList,
+export const programAddressSchema = /* @__PURE__ */ once(() =>
+  shape('available? downloadUrl reportUrl playerPreference*', {
     streams: z.optional(
-      z.looseObject({
-        primaryMediaUrl: str,
-        primaryMediaHlsUrl: str,
-        primaryMediaMp4Url: str,
-        primaryMediaRtmpUrl: str,
-        primaryMediaHdsUrl: str,
-        secondaryMediaUrl: str,
-      }),
+      shape(
+        'primaryMediaUrl primaryMediaHlsUrl primaryMediaMp4Url primaryMediaRtmpUrl primaryMediaHdsUrl secondaryMediaUrl',
+      ),
     ),
-  });
-});
+  }),
+);
 
 /** ProgramStatus. */
-export const programStatusSchema = /* @__PURE__ */ once(() => {
-  const { str, idText } = fields();
-  return z.looseObject({
-    programId: idText,
-    state: str,
-    stateDetails: str,
-    programCreationStage: str,
-    programCreationMessage: str,
-    recordingState: str,
-  });
-});
+export const programStatusSchema = /* @__PURE__ */ once(() =>
+  shape('programId@ state stateDetails programCreationStage programCreationMessage recordingState'),
+);
 
 /** ChatSession, with its messages. */
-export const chatSessionSchema = /* @__PURE__ */ once(() => {
-  const { str, num, bool, idText } = fields();
-  const message = z.looseObject({
-    sessionId: idText,
-    message: str,
-    senderDisplayName: str,
-    senderId: idText,
-    timestamp: num,
-    authenticated: bool,
-    type: str,
-  });
-  return z.looseObject({
-    sessionId: idText,
-    initiatorName: str,
-    lastMessageTime: num,
-    initiatorAuthenticated: bool,
-    unansweredCount: num,
-    messages: z.optional(z.array(message)),
-  });
-});
+export const chatSessionSchema = /* @__PURE__ */ once(() =>
+  shape('sessionId@ initiatorName lastMessageTime# initiatorAuthenticated? unansweredCount#', {
+    messages: z.optional(
+      z.array(shape('sessionId@ message senderDisplayName senderId@ timestamp# authenticated? type')),
+    ),
+  }),
+);
 
 /** SystemSettings. */
-export const systemSettingsSchema = /* @__PURE__ */ once(() => {
-  const { str, num, bool, strOrNum } = fields();
-  return z.looseObject({
-    multiTenant: bool,
-    allowGuestAccess: bool,
-    systemTime: strOrNum,
-    systemTimeISO8601: str,
-    recordingRetentionPolicy: str,
-    daysToRetainDeletedRecordings: num,
-    encryptionSupport: bool,
-    uptime: strOrNum,
-  });
-});
+export const systemSettingsSchema = /* @__PURE__ */ once(() =>
+  shape(
+    'multiTenant? allowGuestAccess? systemTime| systemTimeISO8601 recordingRetentionPolicy daysToRetainDeletedRecordings# encryptionSupport? uptime|',
+  ),
+);
 
 /** Tenant. */
-export const tenantSchema = /* @__PURE__ */ once(() => {
-  const { str, num, bool, idText } = fields();
-  return z.looseObject({
-    id: idText,
-    name: str,
-    enabled: bool,
-    allowGuestAccess: bool,
-    recordingRetentionPolicy: str,
-    daysToRetainDeletedRecordings: num,
-  });
-});
+export const tenantSchema = /* @__PURE__ */ once(() =>
+  shape('id@ name enabled? allowGuestAccess? recordingRetentionPolicy daysToRetainDeletedRecordings#'),
+);
+
+const reportSpec = 'programId@ programName ownerName categoryName programType';
 
 /** AccessReport. */
-export const accessReportSchema = /* @__PURE__ */ once(() => {
-  const { str, num, bool, idText, nullableStr } = fields();
-  return z.looseObject({
-    programId: idText,
-    programName: str,
-    ownerName: str,
-    categoryName: str,
-    programType: str,
-    username: nullableStr,
-    guest: bool,
-    clientIpAddr: str,
-    userAgent: str,
-    startDate: str,
-    duration: num,
-    dnName: str,
-    dnAddress: str,
-    location: str,
-  });
-});
+export const accessReportSchema = /* @__PURE__ */ once(() =>
+  shape(`${reportSpec} username~ guest? clientIpAddr userAgent startDate duration# dnName dnAddress location`),
+);
 
 /** ViewerReport. */
-export const viewerReportSchema = /* @__PURE__ */ once(() => {
-  const { str, num, bool, idText, nullableStr } = fields();
-  return z.looseObject({
-    programId: idText,
-    programName: str,
-    ownerName: str,
-    categoryName: str,
-    programType: str,
-    registeredUserViews: num,
-    guestUserViews: num,
-    totalViews: num,
-    views: z.optional(z.array(z.looseObject({ username: nullableStr, guest: bool, clientIpAddr: str, location: str }))),
-  });
-});
+export const viewerReportSchema = /* @__PURE__ */ once(() =>
+  shape(`${reportSpec} registeredUserViews# guestUserViews# totalViews#`, {
+    views: z.optional(z.array(shape('username~ guest? clientIpAddr location'))),
+  }),
+);
 
 /** The token-exchange answer of the authorization server. */
 export const exchangeSchema = /* @__PURE__ */ once(() =>

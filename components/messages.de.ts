@@ -38,6 +38,9 @@ export const germanRecordingServiceMessages: RecordingServiceMessages = {
   download: 'Herunterladen',
   downloadVerified: 'Download geprüft',
   downloadMismatch: 'Die heruntergeladene Datei ist beschädigt (Prüfsumme stimmt nicht).',
+  downloadSavedAs: (fileName) => `Gespeichert als ${fileName}.`,
+  downloadUnchecked:
+    'Diese Datei ist zu groß, um sie hier zu prüfen: Speichern Sie sie über den Link; ihre Prüfsumme wird nicht geprüft.',
   cancel: 'Abbrechen',
   edit: 'Bearbeiten',
   save: 'Speichern',

@@ -29,6 +29,8 @@ export const defaultRecordingServiceMessages: RecordingServiceMessages = {
   download: 'Download',
   downloadVerified: 'Download verified',
   downloadMismatch: 'The downloaded file is damaged (checksum mismatch).',
+  downloadSavedAs: (fileName) => `Saved as ${fileName}.`,
+  downloadUnchecked: 'This file is too large to check here: save it with the link; its checksum is not verified.',
   cancel: 'Cancel',
   edit: 'Edit',
   save: 'Save',

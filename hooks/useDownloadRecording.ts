@@ -2,80 +2,147 @@
 import { useMutation, useQueryClient, type UseMutationResult } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { RecordingServiceError } from '../src/core/errors';
-import { downloadVerified, type DownloadedFile, type DownloadProgress } from '../src/core/download';
+import {
+  downloadToFile,
+  downloadVerified,
+  isMd5Mismatch,
+  openSaveDialog,
+  type DownloadedFile,
+  type DownloadProgress,
+  type SaveFileHandle,
+  type SaveTo,
+  type UnverifiedReason,
+} from '../src/core/download';
 import { recordingKeys } from '../src/react/keys';
 import * as recordingQueries from '../src/react/queries';
-import type { ProgramAddress } from '../src/core/types';
+import type { Program, ProgramAddress } from '../src/core/types';
+import { findCachedProgram } from '../src/react/fetching';
 import { useRecordingService } from './useRecordingService';
 
-/** A finished download; `verified` is `true` when the MD5 matched the program's `md5Hash`, else `undefined`. */
+export { DOWNLOAD_MEMORY_LIMIT_BYTES, DOWNLOAD_PROGRESS_INTERVAL_MS } from '../src/core/download';
+export type { DownloadProgress, SaveTo, UnverifiedReason } from '../src/core/download';
+
+/**
+ * A finished download: `savedTo` says where it went (`memory`: `blob`; `file`: the chosen `fileName`;
+ * `browser`: handed over as a link, unchecked); `verified` is `true` when the MD5 matched the program's
+ * `md5Hash`, else `undefined` with an `unverifiedReason`.
+ */
 export type DownloadedRecording = DownloadedFile;
+
+/** Options of {@link useDownloadRecording}. */
+export interface UseDownloadRecordingOptions {
+  /**
+   * Where a download goes. `file`: `download(id)` opens the browser's Save dialog (File System Access API,
+   * `showSaveFilePicker`) at once, in the click that calls it, and streams into the chosen file, so memory
+   * stays flat; `memory`: a Blob offered as `url`, up to `maxInMemoryBytes`, above which the delivery node's
+   * address is offered as `url` instead, unchecked; `auto` (the default): `file` where the browser has the
+   * API, else `memory`.
+   */
+  saveTo?: SaveTo;
+  /** The largest file held in memory. Defaults to `DOWNLOAD_MEMORY_LIMIT_BYTES` (512 MiB). */
+  maxInMemoryBytes?: number;
+  /** The name the Save dialog suggests. Defaults to the program's cached name (or its id) plus `.mp4`. */
+  suggestedName?: string;
+}
 
 /** What {@link useDownloadRecording} returns: the mutation state plus progress and controls. */
 export type UseDownloadRecordingResult = Omit<
   UseMutationResult<DownloadedRecording, RecordingServiceError, string>,
   'mutate' | 'mutateAsync'
 > & {
-  /** Starts downloading a program (cancelling any download in progress). */
+  /**
+   * Starts downloading a program (cancelling any download in progress). Call it from the user's click: with
+   * `saveTo` `file` or `auto` it opens the Save dialog before any request, as browsers require.
+   */
   download: (id: string) => void;
   /** Cancels the download in progress; it ends with an `aborted` error. */
   cancel: () => void;
-  /** 0 to 1 while the total size is known, else `undefined`. */
+  /** 0 to 1 while the total size is known, else `undefined`. Updated at most 4 times a second. */
   progress: number | undefined;
   /** Bytes received so far and the expected total (from `Content-Length`, else the program's size). */
   bytes: DownloadProgress;
-  /** See {@link DownloadedRecording.verified}; `undefined` until a download finishes. */
+  /**
+   * `true` when the MD5 matched, `false` when it did not (the download failed with a `validation` error and
+   * nothing damaged was kept), `undefined` until a download finishes or when it was not checked.
+   */
   verified: boolean | undefined;
-  /** An object URL of the file for a download link, revoked on the next download and on unmount. */
+  /** Why a finished download was not checked: `no-md5` from the server, or `too-large` for memory. */
+  unverifiedReason: UnverifiedReason | undefined;
+  /**
+   * For a link with `download`: an object URL of a file held in memory (revoked on the next download and on
+   * unmount), or the delivery node's address of a file too large for memory (`savedTo: 'browser'`).
+   */
   url: string | undefined;
 };
 
-const fail = (kind: 'forbidden' | 'not-found' | 'validation', message: string, hint?: string) =>
+interface Job {
+  controller: AbortController;
+  file: Promise<SaveFileHandle | undefined> | undefined;
+}
+
+const fail = (kind: 'forbidden' | 'not-found' | 'validation' | 'aborted', message: string, hint?: string) =>
   new RecordingServiceError({ kind, message, ...(hint && { hint }) });
 
 /**
  * Downloads a program's media file with progress, cancellation and an MD5 check against its `md5Hash`,
- * computed while the bytes stream in. A mismatch ends in a `validation` error and offers no file. Only
- * programs with `allowMediaDownload` can be downloaded; others fail at once without a request.
+ * computed while the bytes stream in. Where the browser can (`showSaveFilePicker`), the file streams into one
+ * the user chooses, so gigabytes never sit in memory; elsewhere it is held in memory up to
+ * `maxInMemoryBytes` and, above that, handed to the browser as a link (`verified: undefined`,
+ * `unverifiedReason: 'too-large'`). A mismatch ends in a `validation` error, `verified: false`, and no
+ * file. Only programs with `allowMediaDownload` can be downloaded; others fail at once without a request.
  *
  * @example
- * const { download, progress, verified, url, cancel } = useDownloadRecording();
+ * const { download, progress, verified, url, cancel } = useDownloadRecording({ suggestedName: 'talk.mp4' });
  * <button onClick={() => download(id)}>Download</button>
  * {url && <a href={url} download>Save ({verified ? 'verified' : 'unchecked'})</a>}
  */
-export function useDownloadRecording(): UseDownloadRecordingResult {
+export function useDownloadRecording(options: UseDownloadRecordingOptions = {}): UseDownloadRecordingResult {
+  const { saveTo = 'auto', maxInMemoryBytes, suggestedName } = options;
   const { context } = useRecordingService('useDownloadRecording');
   const queryClient = useQueryClient();
   const controllerRef = useRef<AbortController | null>(null);
+  const jobsRef = useRef<Job[]>([]);
   const [bytes, setBytes] = useState<DownloadProgress>({ loaded: 0, total: undefined });
   const [url, setUrl] = useState<string>();
 
   const mutation = useMutation<DownloadedRecording, RecordingServiceError, string>({
     gcTime: 0,
     mutationFn: async (id) => {
-      if (id === '') throw fail('validation', 'No recording to download', 'pass the id of a program');
-      const controller = new AbortController();
-      controllerRef.current = controller;
-      const { signal } = controller;
-      const program = await queryClient.ensureQueryData(recordingQueries.detail(context, id, queryClient));
-      if (!program.allowMediaDownload) {
-        throw fail('forbidden', 'This recording cannot be downloaded', 'its owner has not set allowMediaDownload');
+      const { controller, file } = jobsRef.current.shift() ?? { controller: new AbortController(), file: undefined };
+      try {
+        if (id === '') throw fail('validation', 'No recording to download', 'pass the id of a program');
+        const handle = await file;
+        const { signal } = controller;
+        if (signal.aborted) throw fail('aborted', 'Download cancelled');
+        const program = await queryClient.ensureQueryData(recordingQueries.detail(context, id, queryClient));
+        if (!program.allowMediaDownload) {
+          throw fail('forbidden', 'This recording cannot be downloaded', 'its owner has not set allowMediaDownload');
+        }
+        // Any cached address (an unlocked one too) will do; else the plain one, read as usePlaybackAddress reads it.
+        const cached = queryClient.getQueriesData<ProgramAddress>({ queryKey: recordingKeys.playback(id) });
+        const address =
+          cached.map(([, data]) => data).find((data) => data?.downloadUrl) ??
+          (await queryClient.fetchQuery(recordingQueries.playback(context, id)));
+        if (!address?.downloadUrl) throw fail('not-found', 'The server gave no download address for this recording');
+        const downloadOptions = {
+          signal,
+          ...(program.md5Hash && { expectedMd5: program.md5Hash }),
+          ...(program.size && { sizeHint: program.size * 1024 }),
+          ...(maxInMemoryBytes !== undefined && { maxInMemoryBytes }),
+          onProgress: (progress: DownloadProgress) => controllerRef.current === controller && setBytes(progress),
+        };
+        if (handle) return await downloadToFile(address.downloadUrl, handle, downloadOptions);
+        const result = await downloadVerified(address.downloadUrl, downloadOptions);
+        if (result.savedTo === 'browser' && controllerRef.current === controller) setUrl(address.downloadUrl);
+        return result;
+      } catch (error) {
+        // A file chosen for a download that never started writing is removed again.
+        void file?.then((handle) => handle?.remove?.()).catch(() => {});
+        throw error;
       }
-      // Any cached address (an unlocked one too) will do; else the plain one, read as usePlaybackAddress reads it.
-      const cached = queryClient.getQueriesData<ProgramAddress>({ queryKey: recordingKeys.playback(id) });
-      const address =
-        cached.map(([, data]) => data).find((data) => data?.downloadUrl) ??
-        (await queryClient.fetchQuery(recordingQueries.playback(context, id)));
-      if (!address?.downloadUrl) throw fail('not-found', 'The server gave no download address for this recording');
-      return downloadVerified(address.downloadUrl, {
-        signal,
-        ...(program.md5Hash && { expectedMd5: program.md5Hash }),
-        ...(program.size && { sizeHint: program.size * 1024 }),
-        onProgress: setBytes,
-      });
     },
     onSuccess: ({ blob }) => {
-      if (typeof URL.createObjectURL === 'function') setUrl(URL.createObjectURL(blob));
+      if (blob && typeof URL.createObjectURL === 'function') setUrl(URL.createObjectURL(blob));
     },
   });
 
@@ -84,18 +151,40 @@ export function useDownloadRecording(): UseDownloadRecordingResult {
   const download = useCallback(
     (id: string) => {
       controllerRef.current?.abort();
+      const controller = new AbortController();
+      controllerRef.current = controller;
+      const cachedProgram = id
+        ? (queryClient.getQueryData<Program>(recordingKeys.detail(id)) ?? findCachedProgram(queryClient, id)?.program)
+        : undefined;
+      const refused = id === '' || cachedProgram?.allowMediaDownload === false;
+      // The Save dialog opens here, inside the click: browsers refuse it once the click's task has ended.
+      const file = refused ? undefined : openSaveDialog(saveTo, suggestedName ?? `${cachedProgram?.name || id}.mp4`);
+      file?.catch(() => {});
+      jobsRef.current.push({ controller, file });
       setBytes({ loaded: 0, total: undefined });
       setUrl(undefined);
       mutate(id);
     },
-    [mutate],
+    [mutate, queryClient, saveTo, suggestedName],
   );
 
   useEffect(() => () => controllerRef.current?.abort(), []);
-  useEffect(() => () => void (url && typeof URL.revokeObjectURL === 'function' && URL.revokeObjectURL(url)), [url]);
+  useEffect(() => () => void (url?.startsWith('blob:') && URL.revokeObjectURL(url)), [url]);
 
+  const { data, error } = mutation;
   const { total, loaded } = bytes;
-  const progress = total ? Math.min(1, loaded / total) : mutation.isSuccess ? 1 : undefined;
+  const done = data !== undefined && data.savedTo !== 'browser';
+  const progress = total && data?.savedTo !== 'browser' ? Math.min(1, loaded / total) : done ? 1 : undefined;
+  const mismatch = isMd5Mismatch(error);
   const { mutate: _mutate, mutateAsync: _mutateAsync, ...rest } = mutation;
-  return { ...rest, download, cancel, progress, bytes, verified: mutation.data?.verified, url };
+  return {
+    ...rest,
+    download,
+    cancel,
+    progress,
+    bytes,
+    verified: mismatch ? false : data?.verified,
+    unverifiedReason: data?.unverifiedReason,
+    url,
+  };
 }

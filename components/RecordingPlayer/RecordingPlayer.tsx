@@ -145,8 +145,10 @@ function Video({ address, name, poster, hlsJs, onPlay, onEnded }: VideoProps): R
 
 function Download({ id, name }: { id: string; name: string }): ReactNode {
   const { messages } = useComponentService('RecordingPlayer');
-  const { download, cancel, progress, verified, url, isPending, isSuccess, error } = useDownloadRecording();
-  const mismatch = isRecordingServiceError(error) && error.kind === 'validation';
+  // Where the browser can, the Save dialog opens in the click and the file streams to disk (no size limit).
+  const { download, cancel, progress, verified, unverifiedReason, url, data, isPending, isSuccess, error } =
+    useDownloadRecording({ suggestedName: `${name}.mp4` });
+  const mismatch = isRecordingServiceError(error) && error.kind === 'validation' && verified === false;
   const cancelled = isRecordingServiceError(error) && error.kind === 'aborted';
   return (
     <div className="rrs-player__download">
@@ -169,6 +171,8 @@ function Download({ id, name }: { id: string; name: string }): ReactNode {
       )}
       <p role="status" className="rrs-player__download-status">
         {isSuccess && verified ? messages.downloadVerified : null}
+        {isSuccess && data?.fileName ? ` ${messages.downloadSavedAs(data.fileName)}` : null}
+        {isSuccess && unverifiedReason === 'too-large' ? messages.downloadUnchecked : null}
       </p>
       {isSuccess && url ? (
         <a className="rrs-link" href={url} download={`${name}.mp4`}>
@@ -190,7 +194,8 @@ function Download({ id, name }: { id: string; name: string }): ReactNode {
  * Plays a recording in an HTML5 `<video controls>`: HLS natively where the browser can, else through
  * `hls.js` when the app installed it, else the MP4 stream. Viewing is reported (start on the first play, end
  * when it ends, on unmount or when the page goes away). Downloadable recordings get a Download button with
- * progress, Cancel, and an MD5 check. Protected recordings need their `password`.
+ * progress, Cancel, and an MD5 check (into a file the user picks where the browser can; else in memory, and a
+ * file over 512 MiB is handed to the browser unchecked, saying so). Protected recordings need their `password`.
  *
  * @example
  * <RecordingPlayer id={id} password={unlockedPassword} />

@@ -36,6 +36,10 @@ export interface RecordingServiceMessages {
   download: string;
   downloadVerified: string;
   downloadMismatch: string;
+  /** "Saved as talk.mp4.", after a download streamed into a file the user chose. */
+  downloadSavedAs: (fileName: string) => string;
+  /** Said when a file too large for memory is handed to the browser without its MD5 check. */
+  downloadUnchecked: string;
   cancel: string;
   edit: string;
   save: string;

@@ -123,7 +123,7 @@ describe('write hooks against the emulator', () => {
     await waitFor(() => expect(result.current.isSuccess).toBe(true));
     expect(result.current.verified).toBe(true);
     expect(result.current.progress).toBe(1);
-    expect(result.current.data?.blob.size).toBe(sampleMp4().length);
+    expect(result.current.data?.blob?.size).toBe(sampleMp4().length);
   });
 
   it('should report one view with the delivery node of the playback address', async () => {

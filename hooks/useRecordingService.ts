@@ -17,9 +17,7 @@ import { RecordingServiceContext, type RecordingServiceContextValue } from '../s
 export function useRecordingService(caller = 'useRecordingService'): RecordingServiceContextValue {
   const value = useContext(RecordingServiceContext);
   if (!value) {
-    throw new Error(
-      `${caller}() must be used inside <RecordingServiceProvider>. Wrap your app (or the component tree using it) in <RecordingServiceProvider config={...}>.`,
-    );
+    throw new Error(`${caller}() must be used inside <RecordingServiceProvider>: wrap the tree using it in one.`);
   }
   return value;
 }

@@ -200,11 +200,12 @@ function hostProblem(host: string): string | undefined {
   // The URL parser reads a name ending in a number as an IPv4 address (`127.1`, `0x7f.1`) and gives it in
   // dotted-quad form: only that form is taken, so what is checked (e.g. loopback) is what is reached.
   if (parsed && /^(\d+|0x[0-9a-f]*)$/i.test(labels[labels.length - 1]!)) {
-    return parsed === host ? undefined : 'is not a valid IPv4 address (give four decimal parts, e.g. 127.0.0.1)';
+    return parsed === host ? undefined : 'is not a dotted-quad IPv4 address';
   }
-  return labels.join('.').length < 254 && labels.every((label) => /^[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?$/.test(label))
+  return labels.join('.').length < 254 &&
+    labels.every((label) => /^[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?$/.test(label))
     ? undefined
-    : 'is not a valid host name (dot-separated labels of letters, digits, "-" and "_")';
+    : 'is not a valid host name';
 }
 
 /** `host` or `authServer.host` (`prefix` `''` or `'authServer.'`). */
@@ -215,7 +216,7 @@ function parseHost(value: unknown, prefix: string): string {
     fail(
       `${prefix}host`,
       problem,
-      `Give only a DNS name ("recordings.example.com") or an IP address: choose https or http with ${prefix}isSecure, give the port as ${prefix}port and paths in the resource paths.`,
+      `Give a bare host name or IP address: the scheme goes in ${prefix}isSecure, the port in ${prefix}port, paths in resources.`,
       value,
     );
   }
@@ -238,7 +239,7 @@ function parseServer(
       fail(
         `${prefix}isSecure`,
         'is false on a page served over https',
-        'Browsers block http calls from an https page (mixed content): set isSecure to true and serve the server over https.',
+        'Set isSecure to true: browsers block http calls from an https page (mixed content).',
       );
     }
   }
@@ -254,7 +255,7 @@ function parsePath(value: unknown, field: string): string {
     fail(
       field,
       'must be a path starting with "/", without query, fragment or spaces',
-      'Give a path on the configured host, e.g. "/api/manager/programs", not a URL: the host comes from host, port and isSecure.',
+      'Give a path on the host, e.g. "/api/manager/programs", not a URL.',
       value,
     );
   }
@@ -357,12 +358,7 @@ export function parseRecordingServiceConfig(input: unknown): ResolvedRecordingSe
   const session = group(input.session, 'session');
   const storage = session.storage ?? 'session';
   if (storage !== 'local' && storage !== 'session' && storage !== 'memory') {
-    fail(
-      'session.storage',
-      "must be 'local', 'session' or 'memory'",
-      "Leave it out for 'session' (this tab, survives a reload).",
-      storage,
-    );
+    fail('session.storage', "must be 'local', 'session' or 'memory'", "Leave it out for 'session'.", storage);
   }
   config.session = {
     storage,

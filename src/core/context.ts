@@ -123,7 +123,7 @@ export function internalsOf(context: RecordingContext): ContextInternals {
     throw new RecordingServiceError({
       kind: 'config',
       message: 'Not a recording context',
-      hint: 'pass the object createRecordingContext() or createRecordingClient() returned, not a copy of it',
+      hint: 'pass what createRecordingContext() or createRecordingClient() returned, not a copy',
     });
   }
   return found;

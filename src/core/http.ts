@@ -69,10 +69,7 @@ export function encodeSegment(given: string, field = 'id'): string {
   const value: unknown = typeof given === 'number' && Number.isFinite(given) ? String(given) : given;
   if (typeof value !== 'string' || value === '') throw invalidInput(`${field} must be a non-empty string`);
   if (value === '.' || value === '..') {
-    throw invalidInput(
-      `${field} cannot be "${value}"`,
-      'URL parsers resolve "." and ".." segments, so such an id cannot be addressed',
-    );
+    throw invalidInput(`${field} cannot be "${value}"`, 'URL parsers resolve "." and ".." segments');
   }
   return encode(value, field);
 }
@@ -82,7 +79,7 @@ function encode(value: string, field: string): string {
   try {
     return encodeURIComponent(value);
   } catch {
-    throw invalidInput(`${field} is not valid Unicode text (it holds a lone surrogate) and cannot be sent`);
+    throw invalidInput(`${field} holds a lone surrogate (not Unicode text)`);
   }
 }
 
@@ -149,7 +146,7 @@ export const tooLarge = (engine: HttpEngine, request: HttpRequest, body?: boolea
     'validation',
     `failed: the ${body ? 'request body' : 'answer'} is larger than maxResponseBytes (${engine.config.maxResponseBytes} bytes)`,
     {
-      hint: `${body ? 'nothing was sent' : 'the answer was cut off unread'}; raise maxResponseBytes if such sizes are expected`,
+      hint: `${body ? 'nothing sent' : 'answer cut off'}; raise maxResponseBytes if needed`,
       cause,
     },
   );
@@ -186,10 +183,10 @@ export function redirectError(
     engine,
     request,
     'http',
-    followed ? 'was redirected away from the configured origin' : `failed: ${status ?? ''} redirect refused`,
+    followed ? 'was redirected elsewhere' : `failed: ${status ?? ''} redirect refused`,
     {
       status: followed ? undefined : status,
-      hint: `${followed ? 'the browser followed a' : 'the server sent a'} redirect ${shown ? `to ${shown}` : '(the browser hides where to)'}; redirects are never followed (credentials must not leave https or the configured origin): point host, port and isSecure at the server that answers`,
+      hint: `${followed ? 'the browser followed a' : 'refused a'} redirect ${shown ? `to ${shown}` : '(target hidden)'}, so credentials stay on the configured origin: point host, port and isSecure at the server that answers`,
       details: shown ? { location: shown } : undefined,
     },
   );
@@ -230,7 +227,7 @@ export function startDeadline(timeoutMs: number, caller: AbortSignal | undefined
 }
 
 const networkHint =
-  'the server is unreachable: likely a CORS preflight blocked (the server must allow this origin, its methods and the vendor media-type headers), an untrusted TLS certificate, or a refused connection / wrong host, port or isSecure';
+  'unreachable: a CORS preflight failed (allow this origin, its methods and the vendor media types), an untrusted TLS certificate, or a refused connection (check host, port and isSecure)';
 
 /** Turns what a transport threw into a RecordingServiceError. */
 export function transportError(
@@ -263,7 +260,7 @@ export function transportError(
       })
     : why === 'timeout'
       ? requestError(engine, request, why, `timed out after ${engine.config.timeoutMs} ms`, {
-          hint: 'the server did not send its whole answer in time; raise timeoutMs if it is slow',
+          hint: 'raise timeoutMs if the server is slow',
           cause: error,
         })
       : requestError(engine, request, 'aborted', 'was aborted', { cause: error });

@@ -75,7 +75,7 @@ const answerError = (
   requestError(inner.http, request, 'validation', `answered ${message}`, {
     status: response.status,
     details: { contentType: response.contentType, ...(issues ? { issues } : {}) },
-    hint: 'the server answered something other than the ACSR API: check the host, port and resource paths (a proxy or login page answers HTML)',
+    hint: 'not an ACSR answer: check host, port and resource paths (a proxy or login page answers HTML)',
   });
 
 function parse<T>(inner: ContextInternals, spec: Call<T>, request: HttpRequest, response: HttpResponse): T {

@@ -41,26 +41,19 @@ export function redactText(text: string, secrets: Iterable<string | undefined> =
  */
 export function redactUrl(url: string, secrets: Iterable<string | undefined> = []): string {
   const queryStart = url.indexOf('?');
-  let out = url;
-  if (queryStart >= 0) {
-    const hashStart = url.indexOf('#', queryStart);
-    const query = url.slice(queryStart + 1, hashStart >= 0 ? hashStart : undefined);
-    const redactedQuery = query
-      .split('&')
-      .map((pair) => {
-        const eq = pair.indexOf('=');
-        if (eq < 0) return pair;
-        let name = pair.slice(0, eq);
-        try {
-          name = decodeURIComponent(name);
-        } catch {
-          // A malformed name is kept as is.
-        }
-        return secretKey.test(name) || credentialParam.test(name) ? `${pair.slice(0, eq)}=${REDACTED}` : pair;
-      })
-      .join('&');
-    out = url.slice(0, queryStart + 1) + redactedQuery + (hashStart >= 0 ? url.slice(hashStart) : '');
-  }
+  const out =
+    queryStart < 0
+      ? url
+      : url.slice(0, queryStart) +
+        url.slice(queryStart).replace(/([?&])([^=&#]*)=[^&#]*/g, (pair, separator: string, name: string) => {
+          let decoded = name;
+          try {
+            decoded = decodeURIComponent(name);
+          } catch {
+            // A malformed name is kept as is.
+          }
+          return secretKey.test(decoded) || credentialParam.test(decoded) ? `${separator}${name}=${REDACTED}` : pair;
+        });
   return redactText(out, secrets);
 }
 

@@ -89,8 +89,16 @@ export function RecordingServiceProvider({
   });
   useEffect(() => subscribeExpired(context, (error) => onExpiredRef.current?.(error)), [context]);
 
-  useEffect(() => resetCachesOnIdentityChange(context, cache), [context, cache]);
-  useResetCachesOnServerChange(built.identity, cache);
+  // A rebuilt context is another server or tenant in the same QueryClient, whose keys do not name the server:
+  // reset then. StrictMode's re-run of the effect keeps the same context, and so the cache.
+  const lastContext = useRef(context);
+  useEffect(() => {
+    if (lastContext.current !== context) {
+      lastContext.current = context;
+      void cache.resetQueries({ queryKey: recordingKeys.all });
+    }
+    return resetCachesOnIdentityChange(context, cache);
+  }, [context, cache]);
 
   const value = useMemo<RecordingServiceContextValue>(() => ({ context, config: context.config }), [context]);
 
@@ -142,17 +150,4 @@ function resetCachesOnIdentityChange(context: RecordingContext, cache: QueryClie
     user = next;
     void cache.resetQueries({ queryKey: recordingKeys.all });
   });
-}
-
-/**
- * Resets the package's cache entries when the provider is rebuilt for another server or tenant in the same
- * QueryClient: their keys do not name the server.
- */
-function useResetCachesOnServerChange(identity: string, cache: QueryClient): void {
-  const previous = useRef(identity);
-  useEffect(() => {
-    if (previous.current === identity) return;
-    previous.current = identity;
-    void cache.resetQueries({ queryKey: recordingKeys.all });
-  }, [identity, cache]);
 }

@@ -3,6 +3,7 @@ import { useMutation, useQueryClient, type UseMutationResult } from '@tanstack/r
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { RecordingServiceError } from '../src/core/errors';
 import {
+  DOWNLOAD_MEMORY_LIMIT_BYTES,
   downloadToFile,
   downloadVerified,
   isMd5Mismatch,
@@ -35,8 +36,9 @@ export interface UseDownloadRecordingOptions {
    * Where a download goes. `file`: `download(id)` opens the browser's Save dialog (File System Access API,
    * `showSaveFilePicker`) at once, in the click that calls it, and streams into the chosen file, so memory
    * stays flat; `memory`: a Blob offered as `url`, up to `maxInMemoryBytes`, above which the delivery node's
-   * address is offered as `url` instead, unchecked; `auto` (the default): `file` where the browser has the
-   * API, else `memory`.
+   * address is offered as `url` instead, unchecked; `auto` (the default): `file` for a program whose cached
+   * `size` is over `maxInMemoryBytes`, where the browser has the API, else `memory`. (The dialog can only open
+   * in the click, before the network tells the size; a dialog for every small file would be a chore.)
    */
   saveTo?: SaveTo;
   /** The largest file held in memory. Defaults to `DOWNLOAD_MEMORY_LIMIT_BYTES` (512 MiB). */
@@ -51,8 +53,8 @@ export type UseDownloadRecordingResult = Omit<
   'mutate' | 'mutateAsync'
 > & {
   /**
-   * Starts downloading a program (cancelling any download in progress). Call it from the user's click: with
-   * `saveTo` `file` or `auto` it opens the Save dialog before any request, as browsers require.
+   * Starts downloading a program (cancelling any download in progress). Call it from the user's click: when
+   * it saves into a file (see `saveTo`) it opens the Save dialog before any request, as browsers require.
    */
   download: (id: string) => void;
   /** Cancels the download in progress; it ends with an `aborted` error. */
@@ -85,11 +87,10 @@ const fail = (kind: 'forbidden' | 'not-found' | 'validation' | 'aborted', messag
 
 /**
  * Downloads a program's media file with progress, cancellation and an MD5 check against its `md5Hash`,
- * computed while the bytes stream in. Where the browser can (`showSaveFilePicker`), the file streams into one
- * the user chooses, so gigabytes never sit in memory; elsewhere it is held in memory up to
- * `maxInMemoryBytes` and, above that, handed to the browser as a link (`verified: undefined`,
- * `unverifiedReason: 'too-large'`). A mismatch ends in a `validation` error, `verified: false`, and no
- * file. Only programs with `allowMediaDownload` can be downloaded; others fail at once without a request.
+ * computed while the bytes stream in. A file over `maxInMemoryBytes` (512 MiB) streams into one the user
+ * chooses where the browser can (`showSaveFilePicker`), so gigabytes never sit in memory; elsewhere it is
+ * handed to the browser as a link (`verified: undefined`, `unverifiedReason: 'too-large'`). A mismatch ends
+ * in a `validation` error, `verified: false`, and no file. Only programs with `allowMediaDownload` can be downloaded; others fail at once without a request.
  *
  * @example
  * const { download, progress, verified, url, cancel } = useDownloadRecording({ suggestedName: 'talk.mp4' });
@@ -158,14 +159,16 @@ export function useDownloadRecording(options: UseDownloadRecordingOptions = {}):
         : undefined;
       const refused = id === '' || cachedProgram?.allowMediaDownload === false;
       // The Save dialog opens here, inside the click: browsers refuse it once the click's task has ended.
-      const file = refused ? undefined : openSaveDialog(saveTo, suggestedName ?? `${cachedProgram?.name || id}.mp4`);
+      const large = (cachedProgram?.size ?? 0) * 1024 > (maxInMemoryBytes ?? DOWNLOAD_MEMORY_LIMIT_BYTES);
+      const mode = saveTo === 'auto' && !large ? 'memory' : saveTo;
+      const file = refused ? undefined : openSaveDialog(mode, suggestedName ?? `${cachedProgram?.name || id}.mp4`);
       file?.catch(() => {});
       jobsRef.current.push({ controller, file });
       setBytes({ loaded: 0, total: undefined });
       setUrl(undefined);
       mutate(id);
     },
-    [mutate, queryClient, saveTo, suggestedName],
+    [mutate, queryClient, saveTo, suggestedName, maxInMemoryBytes],
   );
 
   useEffect(() => () => controllerRef.current?.abort(), []);

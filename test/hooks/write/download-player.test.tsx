@@ -38,6 +38,8 @@ describe('RecordingPlayer downloads', () => {
       }),
     }));
     vi.stubGlobal('showSaveFilePicker', picker);
+    // Over the in-memory limit: where the browser can, such a file streams into the file chosen in the dialog.
+    emulator().state.programs.get(ID)!.size = DOWNLOAD_MEMORY_LIMIT_BYTES / 1024 + 1;
     const user = userEvent.setup();
     renderWithService(<RecordingPlayer id={ID} />);
     await user.click(await screen.findByRole('button', { name: 'Download' }));

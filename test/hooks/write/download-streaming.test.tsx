@@ -184,7 +184,7 @@ describe('useDownloadRecording: saving into a file (File System Access API)', ()
   it('should open the Save dialog in the click, before any request, and stream every chunk into the file', async () => {
     const media = mediaServer({ allowMediaDownload: true, md5Hash: FILE_MD5.toUpperCase() });
     const { file, picker, bytes } = fakeFilePicker();
-    const { result } = renderCounting({ suggestedName: 'Talk.mp4' });
+    const { result } = renderCounting({ saveTo: 'file', suggestedName: 'Talk.mp4' });
     act(() => result.current.download('p1'));
     // Catches today's hook, which never calls showSaveFilePicker.
     expect(picker).toHaveBeenCalledTimes(1);
@@ -205,7 +205,7 @@ describe('useDownloadRecording: saving into a file (File System Access API)', ()
   it('should report a damaged saved file, keep none of it and remove it', async () => {
     mediaServer({ allowMediaDownload: true, md5Hash: '0123456789abcdef0123456789abcdef' });
     const { file } = fakeFilePicker();
-    const { result } = renderCounting();
+    const { result } = renderCounting({ saveTo: 'file' });
     act(() => result.current.download('p1'));
     await waitFor(() => expect(result.current.isError).toBe(true));
     // Catches today's hook: no file at all, and `verified` undefined after the error.
@@ -222,7 +222,7 @@ describe('useDownloadRecording: saving into a file (File System Access API)', ()
   it('should say a damaged file was emptied where the browser cannot remove it', async () => {
     mediaServer({ allowMediaDownload: true, md5Hash: '0123456789abcdef0123456789abcdef' });
     const { file } = fakeFilePicker({ removable: false });
-    const { result } = renderCounting();
+    const { result } = renderCounting({ saveTo: 'file' });
     act(() => result.current.download('p1'));
     await waitFor(() => expect(result.current.isError).toBe(true));
     expect(result.current.error?.message).toMatch(/damaged \(MD5 mismatch\) and was emptied/);
@@ -233,7 +233,7 @@ describe('useDownloadRecording: saving into a file (File System Access API)', ()
   it('should end as aborted, without a media request, when the Save dialog is closed', async () => {
     mediaServer({ allowMediaDownload: true, md5Hash: FILE_MD5 });
     fakeFilePicker({ refuse: 'AbortError' });
-    const { result } = renderCounting();
+    const { result } = renderCounting({ saveTo: 'file' });
     act(() => result.current.download('p1'));
     await waitFor(() => expect(result.current.isError).toBe(true));
     expect(result.current.error?.kind).toBe('aborted');
@@ -243,7 +243,7 @@ describe('useDownloadRecording: saving into a file (File System Access API)', ()
   it('should cancel a download into a file, discard what was written and remove the file', async () => {
     const media = mediaServer({ allowMediaDownload: true, md5Hash: FILE_MD5 }, { holdAfter: 10 });
     const { file } = fakeFilePicker();
-    const { result } = renderCounting();
+    const { result } = renderCounting({ saveTo: 'file' });
     act(() => result.current.download('p1'));
     await waitFor(() => expect(file.written.length).toBe(10));
     act(() => result.current.cancel());
@@ -264,7 +264,7 @@ describe('useDownloadRecording: saving into a file (File System Access API)', ()
     expect(result.current.data?.savedTo).toBe('memory');
     expect(picker).not.toHaveBeenCalled();
 
-    const other = renderCounting();
+    const other = renderCounting({ saveTo: 'file' });
     other.queryClient.setQueryData(recordingKeys.detail('p2'), makeProgram('p2', { allowMediaDownload: false }));
     act(() => other.result.current.download('p2'));
     await waitFor(() => expect(other.result.current.isError).toBe(true));
@@ -272,15 +272,48 @@ describe('useDownloadRecording: saving into a file (File System Access API)', ()
     expect(picker).not.toHaveBeenCalled();
   });
 
+  it('should open the Save dialog under auto only for a program known to be over the memory limit', async () => {
+    mediaServer({ allowMediaDownload: true, md5Hash: FILE_MD5, size: 64 });
+    const { picker, file } = fakeFilePicker();
+    const small = renderCounting();
+    small.queryClient.setQueryData(
+      recordingKeys.detail('p1'),
+      makeProgram('p1', { allowMediaDownload: true, md5Hash: FILE_MD5, size: 64 }),
+    );
+    act(() => small.result.current.download('p1'));
+    await waitFor(() => expect(small.result.current.isSuccess).toBe(true));
+    expect(picker).not.toHaveBeenCalled();
+    expect(small.result.current.data?.savedTo).toBe('memory');
+
+    mediaServer({ allowMediaDownload: true, md5Hash: FILE_MD5, size: 64 });
+    const large = renderCounting({ maxInMemoryBytes: 32 * 1024 });
+    large.queryClient.setQueryData(
+      recordingKeys.detail('p1'),
+      makeProgram('p1', { allowMediaDownload: true, md5Hash: FILE_MD5, size: 64 }),
+    );
+    act(() => large.result.current.download('p1'));
+    // Catches today's hook, which never opens a Save dialog: a 64 KiB program over a 32 KiB limit streams to disk.
+    expect(picker).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(large.result.current.isSuccess).toBe(true));
+    expect(large.result.current.data?.savedTo).toBe('file');
+    expect(file.written.length).toBe(CHUNKS);
+    expect(large.result.current.verified).toBe(true);
+  });
+
   it('should fall back to memory when the browser refuses the Save dialog (no user gesture), unless told file', async () => {
-    mediaServer({ allowMediaDownload: true, md5Hash: FILE_MD5 });
+    mediaServer({ allowMediaDownload: true, md5Hash: FILE_MD5, size: 64 });
     const { picker } = fakeFilePicker({ refuse: 'SecurityError' });
-    const { result } = renderCounting();
+    const { result, queryClient } = renderCounting({ maxInMemoryBytes: 32 * 1024 });
+    queryClient.setQueryData(
+      recordingKeys.detail('p1'),
+      makeProgram('p1', { allowMediaDownload: true, md5Hash: FILE_MD5, size: 64 }),
+    );
     act(() => result.current.download('p1'));
     await waitFor(() => expect(result.current.isSuccess).toBe(true));
     expect(picker).toHaveBeenCalledTimes(1);
-    expect(result.current.data?.savedTo).toBe('memory');
-    expect(result.current.verified).toBe(true);
+    // Too large for memory as well: handed to the browser, unchecked.
+    expect(result.current.data?.savedTo).toBe('browser');
+    expect(result.current.unverifiedReason).toBe('too-large');
 
     const strict = renderCounting({ saveTo: 'file' });
     act(() => strict.result.current.download('p1'));

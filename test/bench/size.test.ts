@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { measure, QUICK_START_FORBIDDEN, SIZE_BUDGETS } from './size';
+import { enforcedLimit, measure, QUICK_START_FORBIDDEN, SIZE_BUDGETS } from './size';
 
 // Bundles with esbuild (about a second each): the size check of `npm test` (issue 8).
 describe('bundle size of the main entry', () => {
@@ -11,13 +11,17 @@ describe('bundle size of the main entry', () => {
     for (const text of QUICK_START_FORBIDDEN) expect(row.code, text).not.toContain(text);
   });
 
-  it.each(SIZE_BUDGETS.filter((budget) => budget.ceiling !== undefined))(
-    'should keep $name within its ceiling',
+  it.each(SIZE_BUDGETS.filter((budget) => budget.target !== undefined))(
+    "should keep $name within issue 8's budget (or, while it is missed, the best size reached)",
     async (budget) => {
       const row = await measure(budget.name, budget.entry);
-      const target = budget.target === undefined ? '' : `, issue 8 target ${budget.target}`;
-      console.info(`${budget.name}: ${row.gzip} B gzip (ceiling ${budget.ceiling}${target})`);
-      expect(row.gzip).toBeLessThanOrEqual(budget.ceiling!);
+      const limit = enforcedLimit(budget)!;
+      const state =
+        row.gzip <= budget.target!
+          ? 'budget met'
+          : `BUDGET MISSED by ${row.gzip - budget.target!} B; enforcing the best reached, ${limit} B`;
+      console.info(`${budget.name}: ${row.gzip} B gzip, issue 8 budget ${budget.target} B (${state})`);
+      expect(row.gzip).toBeLessThanOrEqual(limit);
     },
   );
 

@@ -54,16 +54,28 @@ const fromMain = (names: string) => `export { ${names} } from './hooks/index.ts'
 export interface SizeBudget {
   name: string;
   entry: string;
-  /** Issue 8's target, gzip bytes (`undefined`: reported only). */
+  /** Issue 8's budget, gzip bytes (`undefined`: reported only). */
   target?: number;
   /**
-   * The ceiling `npm test` enforces today, gzip bytes: the target where it holds, else the size measured when
-   * the check landed plus a small margin, so the package cannot grow further while the gap is closed.
+   * Only while `target` is missed: the ceiling `npm test` enforces instead, gzip bytes, which is the best size
+   * reached so far plus a small margin, so the package cannot grow back while the gap is closed. Delete it
+   * once the target holds: the test then enforces the target.
    */
   ceiling?: number;
   /** Before issue 8 (commit 33e1ac1), gzip bytes. */
   before?: number;
+  /** After the modular core landed (commit 4d95ace), gzip bytes. */
+  modularCore?: number;
 }
+
+/** What `npm test` enforces for a budget: its ceiling while the target is missed, else the target. */
+export const enforcedLimit = (budget: SizeBudget): number | undefined => budget.ceiling ?? budget.target;
+
+// Best sizes reached by the issue 8 size work (gzip bytes, measured at its last commit) plus about 1 %, enforced
+// while a budget is missed (see SizeBudget.ceiling). Lower them as sizes drop; delete them once the budgets hold.
+const QUICK_START_CEILING = 9_650;
+const WITH_SESSION_CEILING = 11_450;
+const WHOLE_ENTRY_CEILING = 22_700;
 
 /** Issue 8's budgets. */
 export const SIZE_BUDGETS: SizeBudget[] = [
@@ -71,29 +83,34 @@ export const SIZE_BUDGETS: SizeBudget[] = [
     name: 'quick start: RecordingServiceProvider + useRecordings + useRecording',
     entry: fromMain('RecordingServiceProvider, useRecordings, useRecording'),
     target: 6_000,
-    ceiling: 11_500,
+    ceiling: QUICK_START_CEILING,
     before: 15_054,
+    modularCore: 11_002,
   },
   {
     name: 'quick start + useRecordingSession',
     entry: fromMain('RecordingServiceProvider, useRecordings, useRecording, useRecordingSession'),
     target: 8_500,
-    ceiling: 13_500,
+    ceiling: WITH_SESSION_CEILING,
+    modularCore: 12_796,
   },
   {
     name: 'the whole main entry',
     entry: `export * from './hooks/index.ts';`,
     target: 16_000,
-    ceiling: 23_000,
+    ceiling: WHOLE_ENTRY_CEILING,
     before: 20_855,
+    modularCore: 22_265,
   },
   {
     name: 'createRecordingClient alone (script use)',
     entry: fromMain('createRecordingClient'),
+    modularCore: 14_409,
   },
   {
     name: 'modular script: createRecordingContext + listPrograms',
     entry: fromMain('createRecordingContext, listPrograms'),
+    modularCore: 9_289,
   },
 ];
 

@@ -370,18 +370,13 @@ export async function send(engine: HttpEngine, request: HttpRequest): Promise<Ht
     const delay =
       retryAfter === undefined ? backoff / 2 + Math.random() * (backoff / 2) : Math.min(retryAfter, retry.maxDelayMs);
     log(engine, 'warn', `${shown} retry ${attempt + 1}/${maxRetries} in ${Math.round(delay)} ms`, { reason }, secrets);
-    await new Promise<void>((resolve, reject) => {
-      const onAbort = () => {
-        clearTimeout(timer);
-        reject(aborted(signal?.reason));
-      };
-      const timer = setTimeout(() => {
-        signal?.removeEventListener('abort', onAbort);
-        resolve();
-      }, delay);
-      if (signal?.aborted) onAbort();
-      else signal?.addEventListener('abort', onAbort, { once: true });
-    });
+    // The wait is a deadline too: it ends after `delay`, or at once on the caller's abort.
+    const pause = startDeadline(delay, signal);
+    if (!pause.signal.aborted) {
+      await new Promise((resolve) => pause.signal.addEventListener('abort', resolve, { once: true }));
+    }
+    pause.end();
+    if (signal?.aborted) throw aborted(signal.reason);
   }
 }
 

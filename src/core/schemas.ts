@@ -165,8 +165,10 @@ export function validateAnswer<T>(
   answer: AnswerSchema<T>,
   body: unknown,
 ): { ok: true; value: T } | { ok: false; issues: AnswerIssue[] } {
-  const cleaned = dropNulls(body, 0);
-  if (cleaned === tooDeep) {
+  let cleaned: unknown;
+  try {
+    cleaned = dropNulls(body, 0);
+  } catch {
     return { ok: false, issues: [{ path: '(root)', message: `nested deeper than ${MAX_ANSWER_DEPTH} levels` }] };
   }
   const result = answer.schema.safeParse(cleaned);
@@ -182,31 +184,18 @@ export function validateAnswer<T>(
   return { ok: true, value: answer.finish ? answer.finish(result.data) : (result.data as T) };
 }
 
-const tooDeep = Symbol('too deep');
-
 /**
- * A copy without nulls, bounded to {@link MAX_ANSWER_DEPTH} levels (`tooDeep` beyond), and without any
- * `__proto__` key: JSON.parse makes it an own property, but assigning it to a record would replace the
- * record's prototype.
+ * A copy without nulls in records (kept in arrays), bounded to {@link MAX_ANSWER_DEPTH} levels (throws
+ * beyond, before any stack overflow), and without any `__proto__` key: JSON.parse makes it an own property,
+ * but assigning it to a record would replace the record's prototype.
  */
 function dropNulls(value: unknown, depth: number): unknown {
   if (typeof value !== 'object' || value === null) return value;
-  if (depth >= MAX_ANSWER_DEPTH) return tooDeep;
-  if (Array.isArray(value)) {
-    const out: unknown[] = [];
-    for (const entry of value) {
-      const cleaned = dropNulls(entry, depth + 1);
-      if (cleaned === tooDeep) return tooDeep;
-      out.push(cleaned);
-    }
-    return out;
-  }
-  const out: Record<string, unknown> = {};
+  if (depth >= MAX_ANSWER_DEPTH) throw new RangeError('too deep');
+  const list = Array.isArray(value);
+  const out = (list ? [] : {}) as Record<string, unknown>;
   for (const [key, entry] of Object.entries(value)) {
-    if ((entry === null && key !== 'username') || key === '__proto__') continue;
-    const cleaned = dropNulls(entry, depth + 1);
-    if (cleaned === tooDeep) return tooDeep;
-    out[key] = cleaned;
+    if (list || ((entry !== null || key === 'username') && key !== '__proto__')) out[key] = dropNulls(entry, depth + 1);
   }
   return out;
 }

@@ -121,39 +121,31 @@ async function recover(inner: ContextInternals, usedToken: string | undefined): 
 export async function send<T>(context: RecordingContext, spec: Call<T>): Promise<T> {
   const inner = internalsOf(context);
   const { config, http } = inner;
-  const attempt = () => {
+  let usedToken: string | undefined;
+  /** The request with the credentials of now; `earlier` secrets are redacted from its errors too. */
+  const attempt = (earlier: (string | undefined)[] = []): HttpRequest => {
     const state = inner.store.getState();
-    const signedIn = state.status === 'user';
-    const token = signedIn ? state.token : undefined;
-    const timestamp = signedIn ? state.timestamp : undefined;
-    const query: QueryParams = {
-      ...spec.query,
-      tenantId: config.tenantId,
-      user: signedIn ? state.user : undefined,
-      token,
-      timestamp,
-    };
-    const headers: Record<string, string> = { Accept: spec.accept };
-    if (spec.contentType) headers['Content-Type'] = spec.contentType;
+    const signedIn = state.status === 'user' ? state : undefined;
+    const token = (usedToken = signedIn?.token);
+    const timestamp = signedIn?.timestamp;
+    const query = { ...spec.query, tenantId: config.tenantId, user: signedIn?.user, token, timestamp };
     const request: HttpRequest = {
       method: spec.method,
       url: `${baseUrl(config)}${spec.path}${buildQuery(query)}`,
-      headers,
+      headers: { Accept: spec.accept, ...(spec.contentType && { 'Content-Type': spec.contentType }) },
       signal: spec.signal,
-      secrets: [...(spec.secrets ?? []), token, timestamp],
+      secrets: [...(spec.secrets ?? []), token, timestamp, ...earlier],
     };
     if (spec.body !== undefined) request.body = JSON.stringify(spec.body);
-    return { request, usedToken: token };
+    return request;
   };
   const transmit = (request: HttpRequest) => (spec.transport ?? sendHttp)(http, request);
 
-  let { request, usedToken } = attempt();
+  let request = attempt();
   let response = await transmit(request);
   if (response.status === 401 && (await recover(inner, usedToken))) {
-    const first = request;
-    ({ request, usedToken } = attempt());
     // The replay's errors redact the first attempt's credentials too.
-    request.secrets = [...(request.secrets ?? []), ...(first.secrets ?? [])];
+    request = attempt(request.secrets);
     response = await transmit(request);
   }
   if (response.status < 200 || response.status >= 300) throw statusError(http, request, response);

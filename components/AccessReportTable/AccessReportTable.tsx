@@ -6,7 +6,8 @@ import { useAccessReport } from '../../hooks/useAccessReport';
 import { useProgramAccessReport } from '../../hooks/useProgramAccessReport';
 import { useComponentService } from '../internal/useComponentService';
 import type { ReportParams, ReportRange } from '../../src/core/types';
-import { cx, formatDate, formatDuration, isoDate } from '../internal/format';
+import { cx, formatDuration } from '../internal/format';
+import { ServerDate } from '../internal/ServerDate';
 import { Empty, ErrorMessage, Loading } from '../internal/QueryStatus';
 import { RangeSelect } from '../internal/RangeSelect';
 
@@ -66,9 +67,7 @@ export const AccessReportTable = forwardRef<HTMLDivElement, AccessReportTablePro
               <tr key={`${row.programId ?? ''}-${row.startDate ?? ''}-${index}`}>
                 <th scope="row">{row.programName ?? row.programId}</th>
                 <td>{row.guest || !row.username ? messages.guest : row.username}</td>
-                <td>
-                  {row.startDate ? <time dateTime={isoDate(row.startDate)}>{formatDate(row.startDate)}</time> : null}
-                </td>
+                <td>{row.startDate ? <ServerDate value={row.startDate} /> : null}</td>
                 <td>{formatDuration(row.duration)}</td>
                 <td>{row.location}</td>
                 <td>{row.dnName ?? row.dnAddress}</td>

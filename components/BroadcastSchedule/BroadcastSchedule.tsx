@@ -13,7 +13,8 @@ import { useBroadcasts } from '../../hooks/useBroadcasts';
 import { useComponentService } from '../internal/useComponentService';
 import type { RecordingServiceMessages } from '../../src/react/messages';
 import type { BroadcastParams, BroadcastWhen, Program } from '../../src/core/types';
-import { cx, formatDate, isoDate, nameOf } from '../internal/format';
+import { cx, nameOf } from '../internal/format';
+import { ServerDate } from '../internal/ServerDate';
 import { Empty, ErrorMessage, Loading } from '../internal/QueryStatus';
 
 /** Props of {@link BroadcastSchedule}. */
@@ -56,7 +57,7 @@ function Broadcasts({
               {program.started ? <span className="rrs-badge rrs-badge--live">{messages.live}</span> : null}
               {program.startDate ? (
                 <span>
-                  {messages.starts}: <time dateTime={isoDate(program.startDate)}>{formatDate(program.startDate)}</time>
+                  {messages.starts}: <ServerDate value={program.startDate} />
                 </span>
               ) : null}
               {program.started && program.currentViewerCount !== undefined ? (

@@ -17,7 +17,8 @@ import { baseUrl } from '../../src/core/config';
 import type { Program } from '../../src/core/types';
 import { DeleteRecordingButton } from '../DeleteRecordingButton/DeleteRecordingButton';
 import { RecordingEditor } from '../RecordingEditor/RecordingEditor';
-import { cx, formatDate, formatDuration, isoDate, nameOf, resolveUrl } from '../internal/format';
+import { cx, formatDuration, nameOf, resolveUrl } from '../internal/format';
+import { ServerDate } from '../internal/ServerDate';
 import { ErrorMessage, Loading } from '../internal/QueryStatus';
 import { TextField } from '../internal/TextField';
 
@@ -84,13 +85,10 @@ function Fields({ program }: { program: Program }): ReactNode {
   if (program.category) rows.push([messages.category, program.category]);
   if (program.duration !== undefined && !program.live) rows.push([messages.duration, formatDuration(program.duration)]);
   if (program.live && program.startDate) {
-    rows.push([messages.starts, <time dateTime={isoDate(program.startDate)}>{formatDate(program.startDate)}</time>]);
+    rows.push([messages.starts, <ServerDate value={program.startDate} />]);
   }
   if (program.creationDate) {
-    rows.push([
-      messages.created,
-      <time dateTime={isoDate(program.creationDate)}>{formatDate(program.creationDate)}</time>,
-    ]);
+    rows.push([messages.created, <ServerDate value={program.creationDate} />]);
   }
   if (program.viewCount !== undefined) rows.push([messages.views, String(program.viewCount)]);
   if (program.accessMode) rows.push([messages.accessMode, messages.accessModes[program.accessMode]]);

@@ -4,7 +4,8 @@ import { forwardRef, type ComponentPropsWithoutRef, type ReactNode } from 'react
 import { usePrefetchRecording } from '../../hooks/usePrefetchRecording';
 import { baseUrl } from '../../src/core/config';
 import type { Program } from '../../src/core/types';
-import { cx, formatDate, formatDuration, isoDate, nameOf, resolveUrl } from '../internal/format';
+import { cx, formatDuration, nameOf, resolveUrl } from '../internal/format';
+import { ServerDate } from '../internal/ServerDate';
 import { useComponentService } from '../internal/useComponentService';
 
 /** One row of a {@link RecordingList}, as its `renderItem` receives it. */
@@ -92,9 +93,7 @@ export function RecordingListMeta({ program }: { /** The row's recording. */ pro
         </span>
       ) : null}
       {program.ownerDisplayName || program.owner ? <span>{program.ownerDisplayName ?? program.owner}</span> : null}
-      {program.creationDate ? (
-        <time dateTime={isoDate(program.creationDate)}>{formatDate(program.creationDate)}</time>
-      ) : null}
+      {program.creationDate ? <ServerDate value={program.creationDate} /> : null}
     </span>
   );
 }

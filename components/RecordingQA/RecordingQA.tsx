@@ -9,7 +9,8 @@ import { useComponentService } from '../internal/useComponentService';
 import { useRecordingSession } from '../../hooks/useRecordingSession';
 import { chatMessageLength } from '../../src/core/chat';
 import type { ChatMessageType } from '../../src/core/types';
-import { cx, formatDate, isoDate } from '../internal/format';
+import { cx } from '../internal/format';
+import { ServerDate } from '../internal/ServerDate';
 import { Empty, ErrorMessage, Loading } from '../internal/QueryStatus';
 import { TextField } from '../internal/TextField';
 
@@ -77,7 +78,7 @@ function Conversation({ programId, sessionId, moderatorPin, pollMs, type, sender
                 {message.pending ? (
                   <span className="rrs-qa__pending">{messages.sending}</span>
                 ) : message.timestamp ? (
-                  <time dateTime={isoDate(message.timestamp)}>{formatDate(message.timestamp)}</time>
+                  <ServerDate value={message.timestamp} />
                 ) : null}
               </p>
               <p className="rrs-qa__text">{message.message}</p>

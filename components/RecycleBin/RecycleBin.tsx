@@ -7,7 +7,8 @@ import { useRecordings } from '../../hooks/useRecordings';
 import { useRestoreRecording } from '../../hooks/useRestoreRecording';
 import type { Program } from '../../src/core/types';
 import { DeleteRecordingButton } from '../DeleteRecordingButton/DeleteRecordingButton';
-import { cx, formatDate, isoDate, nameOf } from '../internal/format';
+import { cx, nameOf } from '../internal/format';
+import { ServerDate } from '../internal/ServerDate';
 import { Empty, ErrorMessage, Loading } from '../internal/QueryStatus';
 
 /** Props of {@link RecycleBin}. */
@@ -44,7 +45,7 @@ function Row({
         <span className="rrs-list__name">{name}</span>
         {program.deletedDate ? (
           <span className="rrs-list__meta">
-            {messages.deleted}: <time dateTime={isoDate(program.deletedDate)}>{formatDate(program.deletedDate)}</time>
+            {messages.deleted}: <ServerDate value={program.deletedDate} />
           </span>
         ) : null}
       </span>

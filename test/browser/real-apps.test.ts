@@ -99,8 +99,9 @@ describe.each(['react18', 'react19'])('a fresh Vite app with %s installing the t
         "const pkg = require('react-recording-service');",
         "const names = ['RecordingServiceProvider', 'createRecordingClient', 'useRecordings', 'isRecordingServiceError'];",
         "const components = require('react-recording-service/components');",
-        "names.push('RecordingBrowser');",
-        'console.log(JSON.stringify(names.map((n) => [n, typeof (pkg[n] ?? components[n])])));',
+        // Components forward their ref: a forwardRef component is an object React recognises by its $$typeof.
+        'const browser = components.RecordingBrowser;',
+        'console.log(JSON.stringify([...names.map((n) => [n, typeof pkg[n]]), ["RecordingBrowser", String(browser && browser.$$typeof)]]));',
       ].join('\n'),
     );
     const { stdout } = await run(process.execPath, ['require.cjs'], { cwd: app });
@@ -109,7 +110,7 @@ describe.each(['react18', 'react19'])('a fresh Vite app with %s installing the t
       ['createRecordingClient', 'function'],
       ['useRecordings', 'function'],
       ['isRecordingServiceError', 'function'],
-      ['RecordingBrowser', 'function'],
+      ['RecordingBrowser', 'Symbol(react.forward_ref)'],
     ]);
   });
 

@@ -159,7 +159,10 @@ describe('RecordingList', () => {
     useEmulator({ seed: 'many' });
     // The admin may see every one of them.
     renderWithService(<RecordingList paging="more" pageSize={1000} onSelect={() => {}} />, { as: 'admin' });
-    expect(await summary()).toHaveTextContent('Showing 1-1000 of 10000');
+    // A page of 1,000 programs is parsed and rendered per step: give each step more than the default second
+    // on a loaded two-core machine (a wait for what the user sees, not a timing assertion).
+    const slow = { timeout: 10_000 };
+    expect(await screen.findByText(/^Showing \d+-\d+ of \d+$/, {}, slow)).toHaveTextContent('Showing 1-1000 of 10000');
     const list = screen.getByRole('list', { name: 'Recordings' });
     const viewport = list.parentElement!;
     expect(items().length).toBeLessThan(30);
@@ -168,7 +171,7 @@ describe('RecordingList', () => {
     for (let loaded = 1000; loaded < 10_000; loaded += 1000) {
       viewport.scrollTop = Number.parseFloat(list.style.height);
       fireEvent.scroll(viewport);
-      expect(await screen.findByText(`Showing 1-${loaded + 1000} of 10000`)).toBeInTheDocument();
+      expect(await screen.findByText(`Showing 1-${loaded + 1000} of 10000`, {}, slow)).toBeInTheDocument();
       expect(items().length).toBeLessThan(30);
     }
     expect(requestsTo(emulator(), '/api/manager/programs').map((r) => r.query.offset)).toEqual(
@@ -179,7 +182,7 @@ describe('RecordingList', () => {
     // The keyboard still reaches every row: End goes to the 10,000th, Home back to the first.
     viewport.scrollTop = 0;
     fireEvent.scroll(viewport);
-    await waitFor(() => expect(viewport).not.toHaveAttribute('data-scrolling'));
+    await waitFor(() => expect(viewport).not.toHaveAttribute('data-scrolling'), slow);
     // Into the list with Tab, as a keyboard user: the focus is a React update (the list keeps the focused row
     // mounted), which a bare `element.focus()` would make outside act().
     await user.tab();

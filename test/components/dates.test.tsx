@@ -2,6 +2,7 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState, type ReactNode } from 'react';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RecordingDetails } from '../../components';
 import { formatDate, isoDate } from '../../components/internal/format';
 import { useServerOffset } from '../../components/internal/useServerOffset';
 import { useRecording } from '../../hooks/useRecording';
@@ -108,3 +109,28 @@ describe('useServerOffset', () => {
     expect(requestsTo(emulator(), '/system/settings')).toHaveLength(1);
   });
 });
+
+describe('components', () => {
+  it('should show a program date in the viewer zone once the settings are cached, as given before', async () => {
+    const created = Date.parse(emulator().state.programs.get('p-004')!.creationDate!);
+    const wall = new Date(created + SERVER_OFFSET * 60_000).toISOString().slice(0, 19);
+
+    renderWithService(<DetailsPage />);
+    expect(await screen.findByText(asGiven(wall))).toHaveAttribute('datetime', wall);
+    expect(requestsTo(emulator(), '/system/settings')).toHaveLength(0);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Settings' }));
+    expect(await screen.findByText(shown(created))).toHaveAttribute('datetime', new Date(created).toISOString());
+  });
+});
+
+function DetailsPage(): ReactNode {
+  const [withSettings, setWithSettings] = useState(false);
+  return (
+    <>
+      <button onClick={() => setWithSettings(true)}>Settings</button>
+      {withSettings && <Settings />}
+      <RecordingDetails id="p-004" />
+    </>
+  );
+}

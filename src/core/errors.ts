@@ -31,9 +31,7 @@ const optionalFields = ['status', 'method', 'url', 'details', 'hint'] as const;
 
 const brand = Symbol.for('react-recording-service.RecordingServiceError');
 
-function isBranded(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[brand] === true;
-}
+const isBranded = (value: unknown): boolean => (Object(value) as Record<symbol, unknown>)[brand] === true;
 
 /**
  * The one error type of this package. Its message, `url`, `details` and JSON form never hold a
@@ -84,11 +82,6 @@ export function isRecordingServiceError(error: unknown): error is RecordingServi
 }
 
 function summarizeCause(cause: unknown): { name: string; code?: string } {
-  const { name, code } = (typeof cause === 'object' && cause !== null ? cause : {}) as {
-    name?: unknown;
-    code?: unknown;
-  };
-  const summary: { name: string; code?: string } = { name: typeof name === 'string' ? name : typeof cause };
-  if (typeof code === 'string') summary.code = code;
-  return summary;
+  const { name, code } = Object(cause) as { name?: unknown; code?: unknown };
+  return { name: typeof name === 'string' ? name : typeof cause, ...(typeof code === 'string' && { code }) };
 }

@@ -100,14 +100,11 @@ export interface PersistedSession {
 
 /** Reads a persisted session, `undefined` when absent or not one. */
 export function parsePersisted(text: string | null): PersistedSession | undefined {
-  if (!text) return undefined;
   try {
-    const value: unknown = JSON.parse(text);
-    if (typeof value !== 'object' || value === null) return undefined;
-    const { user, token, timestamp, signedInAt } = value as Record<string, unknown>;
-    if (typeof user !== 'string' || !user || typeof token !== 'string' || !token || typeof timestamp !== 'string')
-      return undefined;
-    return { user, token, timestamp, signedInAt: typeof signedInAt === 'number' ? signedInAt : Date.now() };
+    const { user, token, timestamp, signedInAt } = Object(text && JSON.parse(text)) as Record<string, unknown>;
+    return typeof user === 'string' && user && typeof token === 'string' && token && typeof timestamp === 'string'
+      ? { user, token, timestamp, signedInAt: typeof signedInAt === 'number' ? signedInAt : Date.now() }
+      : undefined;
   } catch {
     return undefined;
   }
@@ -135,15 +132,6 @@ export function shareInternals<T extends object>(context: RecordingContext, targ
   return target;
 }
 
-function openStorage(kind: ResolvedRecordingServiceConfig['session']['storage']): Storage | undefined {
-  if (kind === 'memory') return undefined;
-  try {
-    return (kind === 'local' ? globalThis.localStorage : globalThis.sessionStorage) ?? undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 const signedOut: SessionState = Object.freeze({ status: 'guest' as const });
 
 /**
@@ -162,17 +150,19 @@ export function createRecordingContext(
 ): RecordingContext {
   const parsed = parseRecordingServiceConfig(config);
   const { storageKey } = parsed.session;
-  const storage = openStorage(parsed.session.storage);
-  const restored = (() => {
-    try {
-      const text = storage?.getItem(storageKey) ?? null;
-      const session = parsePersisted(text);
-      if (text !== null && !session) storage?.removeItem(storageKey);
-      return session;
-    } catch {
-      return undefined;
+  let storage: Storage | undefined;
+  let restored: PersistedSession | undefined;
+  try {
+    // `memory` keeps nothing; storage may be missing (server) or forbidden (private mode).
+    if (parsed.session.storage !== 'memory') {
+      storage = (parsed.session.storage === 'local' ? localStorage : sessionStorage) ?? undefined;
     }
-  })();
+    const text = storage?.getItem(storageKey) ?? null;
+    restored = parsePersisted(text);
+    if (text !== null && !restored) storage?.removeItem(storageKey);
+  } catch {
+    // Nothing restored.
+  }
   const store = createStore<SessionState>()(() => (restored ? { status: 'user', ...restored } : { status: 'guest' }));
 
   const inner: ContextInternals = {

@@ -73,9 +73,9 @@ export const enforcedLimit = (budget: SizeBudget): number | undefined => budget.
 
 // Best sizes reached by the issue 8 size work (gzip bytes, measured at its last commit) plus about 1 %, enforced
 // while a budget is missed (see SizeBudget.ceiling). Lower them as sizes drop; delete them once the budgets hold.
-const QUICK_START_CEILING = 9_650;
-const WITH_SESSION_CEILING = 11_450;
-const WHOLE_ENTRY_CEILING = 22_700;
+const QUICK_START_CEILING = 9_500;
+const WITH_SESSION_CEILING = 11_350;
+const WHOLE_ENTRY_CEILING = 22_600;
 
 /** Issue 8's budgets. */
 export const SIZE_BUDGETS: SizeBudget[] = [

@@ -11,8 +11,10 @@ import { redactDeep, redactText, redactUrl } from './redact';
 
 /** A query value; `undefined` leaves the parameter out, `false` and `0` are sent. */
 export type QueryValue = string | number | boolean | undefined;
+/** Query parameters of one call, in the order they are sent. */
 export type QueryParams = Record<string, QueryValue>;
 
+/** The methods the recording server's API uses. */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 /** One request, fully described: the URL already holds its encoded path and query. */
@@ -44,9 +46,12 @@ export interface HttpEngine {
   readonly secrets: () => (string | undefined)[];
 }
 
+/** Options of {@link createHttpEngine}. */
 export interface HttpEngineOptions {
   config: ResolvedRecordingServiceConfig;
+  /** The axios instance to send with; defaults to a new one. */
   axios?: AxiosInstance | undefined;
+  /** Secrets the context holds right now. */
   secrets: () => (string | undefined)[];
 }
 
@@ -205,6 +210,7 @@ export interface Deadline {
   end(): void;
 }
 
+/** Starts the deadline of one attempt (see {@link Deadline}); call `end()` once the attempt settles. */
 export function startDeadline(timeoutMs: number, caller: AbortSignal | undefined): Deadline {
   const controller = new AbortController();
   const onCallerAbort = () => controller.abort(caller?.reason);

@@ -164,6 +164,14 @@ export function createRecordingContext(
     // Nothing restored.
   }
   const store = createStore<SessionState>()(() => (restored ? { status: 'user', ...restored } : { status: 'guest' }));
+  // Credentials this context has held stay secrets after they leave the store (expiry, sign-out, a new
+  // sign-in): a server may still echo an old token or timestamp in an answer, which must not reach an error.
+  const retired = new Set<string>();
+  store.subscribe((_state, previous) => {
+    for (const value of [previous.token, previous.timestamp]) if (value) retired.add(value);
+    // A refresh every 15 minutes retires a token each time: keep the most recent ones only.
+    for (const oldest of retired) if (retired.size > 16) retired.delete(oldest);
+  });
 
   const inner: ContextInternals = {
     config: parsed,
@@ -172,7 +180,12 @@ export function createRecordingContext(
     http: createHttpEngine({
       config: parsed,
       axios: options?.axios,
-      secrets: () => [store.getState().token, store.getState().timestamp, ...(inner.session?.secrets() ?? [])],
+      secrets: () => [
+        store.getState().token,
+        store.getState().timestamp,
+        ...retired,
+        ...(inner.session?.secrets() ?? []),
+      ],
     }),
     persist(session) {
       try {

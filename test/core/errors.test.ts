@@ -206,6 +206,58 @@ describe('client errors', () => {
       expectNoSecret(JSON.stringify(calls));
     });
 
+    // Issue 9, item 4: the timestamp credential was redacted only in the URL, so a server echoing it in its body or
+    // status text put it in `details` and `message` (the secrets of src/http.ts held the token but not the timestamp).
+    it.each(['json', 'text'] as const)(
+      'should redact every credential a server echoes in its %s body, status text and headers',
+      async (form) => {
+        const { calls, logger } = capturingLogger();
+        const client = await signedIn({ logger });
+        const credentials = [SERVER_TOKEN, SNAPSHOT, PORTAL_TOKEN, PASSWORD, PIN];
+        const echo = `echo ${credentials.join(' / ')}`;
+        const answer = (status: number) =>
+          form === 'json'
+            ? HttpResponse.json(
+                { message: echo, token: SERVER_TOKEN, stamp: SNAPSHOT, nested: [{ note: echo }] },
+                { status, statusText: echo, headers: { 'x-echo': echo } },
+              )
+            : new HttpResponse(echo, {
+                status,
+                statusText: echo,
+                headers: { 'content-type': 'text/plain', 'x-echo': echo },
+              });
+        server.use(
+          http.all(`${BASE}/*`, () => answer(500)),
+          http.post('https://auth.test/*', () => answer(401)),
+        );
+        // Each call against the credentials it carried: the session's (token, timestamp, portal token) always,
+        // and its own password or PIN.
+        const session = [SERVER_TOKEN, SNAPSHOT, PORTAL_TOKEN];
+        const errors: [RecordingServiceError, string[]][] = [
+          [await rsError(() => client.programs.list()), session],
+          [await rsError(() => client.programs.playbackAddress('p1', { password: PASSWORD })), [...session, PASSWORD]],
+          [await rsError(() => client.programs.authorize('p1', PASSWORD)), [...session, PASSWORD]],
+          [await rsError(() => client.chat.sessions('p1', { moderatorPin: PIN })), [...session, PIN]],
+          [await rsError(() => client.programs.update('p1', { password: PASSWORD })), [...session, PASSWORD]],
+          [await rsError(() => client.session.signIn(PORTAL_TOKEN, 'alice')), session],
+        ];
+        for (const [error, carried] of errors) {
+          const shown = [
+            error.message,
+            String(error),
+            JSON.stringify(error),
+            JSON.stringify(error.details ?? null),
+            error.url ?? '',
+            inspect(error, { depth: 10, showHidden: true }),
+          ].join('\n');
+          expect(shown).toContain('REDACTED');
+          for (const credential of carried) expect(shown).not.toContain(credential);
+        }
+        const logged = JSON.stringify(calls);
+        for (const credential of [SERVER_TOKEN, SNAPSHOT, PORTAL_TOKEN]) expect(logged).not.toContain(credential);
+      },
+    );
+
     it('should keep flags named like secrets, such as passwordProtected', async () => {
       server.use(
         http.get(`${BASE}/*`, () =>

@@ -7,13 +7,21 @@ import { HookInspector } from './Inspector';
 
 const ID = EMULATOR_PROGRAMS.publicRecording;
 
-/** `useDownloadRecording()`: progress, cancel, and the MD5 check. */
-function DownloadDemo({ id }: { id: string }) {
-  const { download, cancel, progress, bytes, verified, url, status, error } = useDownloadRecording();
+/** `useDownloadRecording()`: progress, cancel, the MD5 check, and the hand-off of files too large for memory. */
+function DownloadDemo({ id, maxInMemoryBytes }: { id: string; maxInMemoryBytes?: number }) {
+  const { download, cancel, progress, bytes, verified, unverifiedReason, url, status, error } = useDownloadRecording(
+    maxInMemoryBytes === undefined ? {} : { maxInMemoryBytes },
+  );
+  const shownUrl =
+    url === undefined ? undefined : url.startsWith('blob:') ? 'blob:…' : 'the delivery node (browser download)';
   return (
     <HookInspector
-      title="useDownloadRecording()"
-      result={{ status, progress, bytes, verified, url: url ? 'blob:…' : undefined, error }}
+      title={
+        maxInMemoryBytes === undefined
+          ? 'useDownloadRecording()'
+          : `useDownloadRecording({ maxInMemoryBytes: ${maxInMemoryBytes} })`
+      }
+      result={{ status, progress, bytes, verified, unverifiedReason, url: shownUrl, error }}
     >
       <button type="button" className="rrs-button rrs-button--primary" onClick={() => download(id)}>
         download(id)
@@ -69,5 +77,21 @@ export const Cancelled: Story = {
     await waitFor(() => expect(result()).toHaveTextContent('"status": "pending"'));
     await userEvent.click(canvas.getByRole('button', { name: 'cancel()' }));
     await waitFor(() => expect(result()).toHaveTextContent('"kind": "aborted"'), { timeout: 30_000 });
+  },
+};
+
+/**
+ * A file over the in-memory limit (here 1,024 bytes; 512 MiB by default) is handed to the browser as a link with
+ * `download`, unchecked: `verified` stays undefined and `unverifiedReason` says why.
+ */
+export const TooLargeForMemory: Story = {
+  render: () => <DownloadDemo id={ID} maxInMemoryBytes={1024} />,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const result = () => canvas.getByTestId('hook-result');
+    await userEvent.click(canvas.getByRole('button', { name: 'download(id)' }));
+    await waitFor(() => expect(result()).toHaveTextContent('"unverifiedReason": "too-large"'), { timeout: 30_000 });
+    await expect(result()).toHaveTextContent('the delivery node (browser download)');
+    await expect(result()).not.toHaveTextContent('"verified"');
   },
 };

@@ -1,13 +1,12 @@
 // @vitest-environment node
 // Issue 9, items 2, 3 and 5, against real sockets: MSW can neither trickle a body nor answer a redirect the way
 // a server does. Line numbers "old http.ts:N" are those of src/core/http.ts before this change (commit 33e1ac1).
-import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { Agent, createServer as createHttpsServer } from 'node:https';
+import type { IncomingMessage } from 'node:http';
+import { Agent } from 'node:https';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { AddressInfo, Socket } from 'node:net';
 import axios from 'axios';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -18,8 +17,7 @@ import {
   type RecordingServiceError,
 } from '../../src/core';
 import { ensureCertificates } from '../../src/emulator/certs';
-
-type Handler = (request: IncomingMessage, response: ServerResponse) => void;
+import { startLocalServer, type Handler } from './local-server';
 
 interface TestServer {
   port: number;
@@ -48,28 +46,9 @@ afterAll(() => rmSync(certDir, { recursive: true, force: true }));
 
 /** A real HTTP(S) server on 127.0.0.1, on a port the OS picks; closed (sockets destroyed) after the test. */
 async function startServer(handler: Handler, secure = false): Promise<TestServer> {
-  const seen: string[] = [];
-  const sockets = new Set<Socket>();
-  const listener = (request: IncomingMessage, response: ServerResponse) => {
-    seen.push(`${request.method} ${request.url}`);
-    handler(request, response);
-  };
-  const server: Server = secure
-    ? createHttpsServer({ key: certs.keyPem, cert: certs.certPem }, listener)
-    : createHttpServer(listener);
-  server.on(secure ? 'secureConnection' : 'connection', (socket: Socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  cleanups.push(
-    () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
-  );
-  const { port } = server.address() as AddressInfo;
+  const server = await startLocalServer(handler, secure ? { key: certs.keyPem, cert: certs.certPem } : undefined);
+  cleanups.push(server.close);
+  const { port, seen } = server;
   return { port, secure, origin: `${secure ? 'https' : 'http'}://127.0.0.1:${port}`, seen };
 }
 

@@ -1,7 +1,6 @@
 // @vitest-environment node
 import { inspect } from 'node:util';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   createRecordingClient,
@@ -9,9 +8,8 @@ import {
   type RecordingClient,
   type RecordingServiceError,
 } from '../../src/core';
+import { startLocalServer, type Handler } from './local-server';
 import { caught } from './support';
-
-type Handler = (request: IncomingMessage, response: ServerResponse) => void;
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -20,25 +18,9 @@ afterEach(async () => {
 
 /** A real HTTP server on 127.0.0.1 with a port picked by the OS; closed after the test. */
 async function startServer(handler: Handler): Promise<{ port: number; seen: string[] }> {
-  const seen: string[] = [];
-  const sockets = new Set<Socket>();
-  const server = createServer((request, response) => {
-    seen.push(`${request.method} ${request.url}`);
-    handler(request, response);
-  });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  cleanups.push(
-    () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
-  );
-  return { port: (server.address() as AddressInfo).port, seen };
+  const server = await startLocalServer(handler);
+  cleanups.push(server.close);
+  return server;
 }
 
 function client(port: number, timeoutMs = 5000): RecordingClient {

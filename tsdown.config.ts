@@ -19,15 +19,5 @@ export default defineConfig({
   // server and the hooks and components only on the client.
   unbundle: true,
   copy: [{ from: 'components/styles.css', to: 'dist' }],
-  external: [
-    /^react($|\/)/,
-    /^react-dom($|\/)/,
-    /^@tanstack\//,
-    'axios',
-    /^zustand/,
-    /^zod/,
-    /^msw/,
-    /^node:/,
-    'node-forge',
-  ],
+  external: [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\//, 'axios', /^zustand/, /^msw/, /^node:/, 'node-forge'],
 });

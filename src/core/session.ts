@@ -10,7 +10,7 @@ import {
   type SessionSnapshot,
   type SessionState,
 } from './context';
-import { exchangeSchema } from './schemas';
+import { exchangeAnswer, validateAnswer } from './schemas';
 import type { RequestOptions } from './types';
 
 /*
@@ -89,8 +89,8 @@ async function exchange(
   } catch {
     body = undefined;
   }
-  const parsed = exchangeSchema().safeParse(body);
-  if (!parsed.success) {
+  const parsed = validateAnswer(exchangeAnswer(), body);
+  if (!parsed.ok) {
     throw new RecordingServiceError({
       kind: 'validation',
       message: 'Sign-in answer is not a token: expected JSON { token, snapshotTimestamp }',
@@ -99,11 +99,11 @@ async function exchange(
       url: redact(http, request.url, [token]),
       details: {
         contentType: response.contentType,
-        issues: parsed.error.issues.map((issue) => issue.path.join('.') || '(root)'),
+        issues: parsed.issues.map((issue) => issue.path),
       },
     });
   }
-  return { token: parsed.data.token, timestamp: String(parsed.data.snapshotTimestamp) };
+  return { token: parsed.value.token, timestamp: String(parsed.value.snapshotTimestamp) };
 }
 
 const validationError = (message: string) => new RecordingServiceError({ kind: 'validation', message });

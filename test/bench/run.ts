@@ -321,7 +321,7 @@ function markdown(r: {
     '',
     '## Bundle size (esbuild, minified; gzip level 9)',
     '',
-    'Own code with react, react-dom, @tanstack/react-query, axios, zustand, zod (and the optional hls.js) external;',
+    'Own code with react, react-dom, @tanstack/react-query, axios, zustand (and the optional hls.js) external;',
     'each external measured alone below it, as the baseline an app already pays.',
     '',
     '| bundle | minified bytes | gzip bytes |',

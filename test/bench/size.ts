@@ -1,6 +1,6 @@
 /**
  * Bundle size: what an import from 'react-recording-service' adds to an app, minified and gzipped (level 9),
- * with react, react-dom, @tanstack/react-query, axios, zustand and zod external (their own sizes measured
+ * with react, react-dom, @tanstack/react-query, axios and zustand external (their own sizes measured
  * beside it, in the same run, as the baseline an app already pays). The equivalent of size-limit's esbuild
  * preset (size-limit 14 needs Node 22); `test/bench/size.test.ts` enforces the budgets in `npm test`.
  */
@@ -11,7 +11,7 @@ import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 
-export const EXTERNALS = ['react', 'react-dom', '@tanstack/react-query', 'axios', 'zustand', 'zod', 'hls.js'];
+export const EXTERNALS = ['react', 'react-dom', '@tanstack/react-query', 'axios', 'zustand', 'hls.js'];
 
 export interface SizeRow {
   name: string;
@@ -135,11 +135,6 @@ export async function measureSizes(): Promise<SizeRow[]> {
     ),
     await measure('axios', `export { default } from 'axios';`, []),
     await measure('zustand (vanilla store + useStore)', `export { createStore, useStore } from 'zustand';`, ['react']),
-    await measure(
-      'own code + zod/mini inlined: the quick-start import',
-      SIZE_BUDGETS[0]!.entry,
-      EXTERNALS.filter((pkg) => pkg !== 'zod'),
-    ),
   );
   return rows.map(({ code: _code, ...row }) => row);
 }

@@ -1,12 +1,13 @@
 'use client';
 import { useMutation, useQueryClient, type UseMutationResult } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { RecordingServiceError } from '../src/core/errors';
+import type { RecordingServiceError } from '../src/core/errors';
 import {
+  cancelled,
   DOWNLOAD_MEMORY_LIMIT_BYTES,
-  downloadToFile,
-  downloadVerified,
-  isMd5Mismatch,
+  downloadFile,
+  fail,
+  MD5_MISMATCH,
   openSaveDialog,
   type DownloadedFile,
   type DownloadProgress,
@@ -79,11 +80,10 @@ export type UseDownloadRecordingResult = Omit<
 
 interface Job {
   controller: AbortController;
-  file: Promise<SaveFileHandle | undefined> | undefined;
+  file?: Promise<SaveFileHandle | undefined> | undefined;
 }
 
-const fail = (kind: 'forbidden' | 'not-found' | 'validation' | 'aborted', message: string, hint?: string) =>
-  new RecordingServiceError({ kind, message, ...(hint && { hint }) });
+const NO_BYTES: DownloadProgress = { loaded: 0, total: undefined };
 
 /**
  * Downloads a program's media file with progress, cancellation and an MD5 check against its `md5Hash`,
@@ -101,20 +101,21 @@ export function useDownloadRecording(options: UseDownloadRecordingOptions = {}):
   const { saveTo = 'auto', maxInMemoryBytes, suggestedName } = options;
   const { context } = useRecordingService('useDownloadRecording');
   const queryClient = useQueryClient();
-  const controllerRef = useRef<AbortController | null>(null);
+  const controllerRef = useRef<AbortController>(undefined);
   const jobsRef = useRef<Job[]>([]);
-  const [bytes, setBytes] = useState<DownloadProgress>({ loaded: 0, total: undefined });
+  const [bytes, setBytes] = useState(NO_BYTES);
   const [url, setUrl] = useState<string>();
 
   const mutation = useMutation<DownloadedRecording, RecordingServiceError, string>({
     gcTime: 0,
     mutationFn: async (id) => {
-      const { controller, file } = jobsRef.current.shift() ?? { controller: new AbortController(), file: undefined };
+      const { controller, file } = jobsRef.current.shift() ?? { controller: new AbortController() };
+      const { signal } = controller;
+      const current = () => controllerRef.current === controller;
       try {
         if (id === '') throw fail('validation', 'No recording to download', 'pass the id of a program');
         const handle = await file;
-        const { signal } = controller;
-        if (signal.aborted) throw fail('aborted', 'Download cancelled');
+        if (signal.aborted) throw cancelled();
         const program = await queryClient.ensureQueryData(recordingQueries.detail(context, id, queryClient));
         if (!program.allowMediaDownload) {
           throw fail('forbidden', 'This recording cannot be downloaded', 'its owner has not set allowMediaDownload');
@@ -124,17 +125,19 @@ export function useDownloadRecording(options: UseDownloadRecordingOptions = {}):
         const address =
           cached.map(([, data]) => data).find((data) => data?.downloadUrl) ??
           (await queryClient.fetchQuery(recordingQueries.playback(context, id)));
-        if (!address?.downloadUrl) throw fail('not-found', 'The server gave no download address for this recording');
-        const downloadOptions = {
+        const downloadUrl = address?.downloadUrl;
+        if (!downloadUrl) throw fail('not-found', 'The server gave no download address for this recording');
+        const result = await downloadFile(downloadUrl, handle, {
           signal,
-          ...(program.md5Hash && { expectedMd5: program.md5Hash }),
-          ...(program.size && { sizeHint: program.size * 1024 }),
-          ...(maxInMemoryBytes !== undefined && { maxInMemoryBytes }),
-          onProgress: (progress: DownloadProgress) => controllerRef.current === controller && setBytes(progress),
-        };
-        if (handle) return await downloadToFile(address.downloadUrl, handle, downloadOptions);
-        const result = await downloadVerified(address.downloadUrl, downloadOptions);
-        if (result.savedTo === 'browser' && controllerRef.current === controller) setUrl(address.downloadUrl);
+          expectedMd5: program.md5Hash,
+          sizeHint: program.size ? program.size * 1024 : undefined,
+          maxInMemoryBytes,
+          onProgress: (progress) => current() && setBytes(progress),
+        });
+        const { blob, savedTo } = result;
+        // jsdom, for one, has no object URLs.
+        if (blob && typeof URL.createObjectURL === 'function' && current()) setUrl(URL.createObjectURL(blob));
+        if (savedTo === 'browser' && current()) setUrl(downloadUrl);
         return result;
       } catch (error) {
         // A file chosen for a download that never started writing is removed again.
@@ -142,21 +145,17 @@ export function useDownloadRecording(options: UseDownloadRecordingOptions = {}):
         throw error;
       }
     },
-    onSuccess: ({ blob }) => {
-      if (blob && typeof URL.createObjectURL === 'function') setUrl(URL.createObjectURL(blob));
-    },
   });
 
-  const { mutate } = mutation;
+  const { data, error, mutate, mutateAsync: _mutateAsync, ...rest } = mutation;
   const cancel = useCallback(() => controllerRef.current?.abort(), []);
   const download = useCallback(
     (id: string) => {
       controllerRef.current?.abort();
       const controller = new AbortController();
       controllerRef.current = controller;
-      const cachedProgram = id
-        ? (queryClient.getQueryData<Program>(recordingKeys.detail(id)) ?? findCachedProgram(queryClient, id)?.program)
-        : undefined;
+      const cachedProgram =
+        queryClient.getQueryData<Program>(recordingKeys.detail(id)) ?? findCachedProgram(queryClient, id)?.program;
       const refused = id === '' || cachedProgram?.allowMediaDownload === false;
       // The Save dialog opens here, inside the click: browsers refuse it once the click's task has ended.
       const large = (cachedProgram?.size ?? 0) * 1024 > (maxInMemoryBytes ?? DOWNLOAD_MEMORY_LIMIT_BYTES);
@@ -164,7 +163,7 @@ export function useDownloadRecording(options: UseDownloadRecordingOptions = {}):
       const file = refused ? undefined : openSaveDialog(mode, suggestedName ?? `${cachedProgram?.name || id}.mp4`);
       file?.catch(() => {});
       jobsRef.current.push({ controller, file });
-      setBytes({ loaded: 0, total: undefined });
+      setBytes(NO_BYTES);
       setUrl(undefined);
       mutate(id);
     },
@@ -174,19 +173,17 @@ export function useDownloadRecording(options: UseDownloadRecordingOptions = {}):
   useEffect(() => () => controllerRef.current?.abort(), []);
   useEffect(() => () => void (url?.startsWith('blob:') && URL.revokeObjectURL(url)), [url]);
 
-  const { data, error } = mutation;
   const { total, loaded } = bytes;
-  const done = data !== undefined && data.savedTo !== 'browser';
-  const progress = total && data?.savedTo !== 'browser' ? Math.min(1, loaded / total) : done ? 1 : undefined;
-  const mismatch = isMd5Mismatch(error);
-  const { mutate: _mutate, mutateAsync: _mutateAsync, ...rest } = mutation;
+  const progress = data?.savedTo === 'browser' ? undefined : total ? Math.min(1, loaded / total) : data && 1;
   return {
     ...rest,
+    data,
+    error,
     download,
     cancel,
     progress,
     bytes,
-    verified: mismatch ? false : data?.verified,
+    verified: error?.details === MD5_MISMATCH ? false : data?.verified,
     unverifiedReason: data?.unverifiedReason,
     url,
   };

@@ -5,7 +5,6 @@ import type { RecordingContext } from '../src/core/context';
 import { reportViewEnd, reportViewStart } from '../src/core/programs';
 import { recordingKeys } from '../src/react/keys';
 import type { ProgramAddress } from '../src/core/types';
-import { createViewReporter, type ViewReporter } from '../src/core/viewReport';
 import { useRecordingService } from './useRecordingService';
 
 /** Parameters of {@link useViewReport}. */
@@ -35,12 +34,29 @@ function cachedDnId(queryClient: QueryClient, id: string): string | undefined {
   return undefined;
 }
 
-/** The two report operations bound to a context, as the view reporter calls them. */
-const reportsOf = (context: RecordingContext) => ({
-  reportViewStart: (id: string, params?: { dnId?: string }) => reportViewStart(context, id, params),
-  reportViewEnd: (id: string, reportId: string | number, params?: { dnId?: string; keepalive?: boolean }) =>
-    reportViewEnd(context, id, reportId, params),
-});
+/** One view of a program: its start is posted once; its end once, after the start. */
+interface View {
+  context: RecordingContext;
+  id: string;
+  dnId: string | undefined;
+  /** The delivery node the reports name: `dnId`, else the one found in the cache when the start is posted. */
+  node?: string | undefined;
+  /** Resolves to the report id (`undefined` if refused). */
+  started?: Promise<string | undefined>;
+  /** Whether the end was asked for (sent, or to be sent once the start's receipt arrives). */
+  ended?: boolean;
+}
+
+/** Posts the view end once, with fetch `keepalive`, and only after a start. */
+function endView(view: View | undefined): void {
+  if (!view || view.ended) return;
+  view.ended = true;
+  void view.started?.then((reportId) => {
+    if (reportId === undefined) return;
+    const params = { ...(view.node && { dnId: view.node }), keepalive: true };
+    reportViewEnd(view.context, view.id, reportId, params).catch(() => {});
+  });
+}
 
 /**
  * Reports a view of a program to the server's access reports. `start()` posts the start once and keeps the
@@ -56,19 +72,29 @@ export function useViewReport(id: string, params: ViewReportParams = {}): ViewRe
   const { context } = useRecordingService('useViewReport');
   const queryClient = useQueryClient();
   const { dnId } = params;
-  const viewRef = useRef<ViewReporter | null>(null);
+  const viewRef = useRef<View>(undefined);
   const mountsRef = useRef(0);
 
-  const current = useCallback((): ViewReporter => {
+  const current = useCallback((): View => {
     const view = viewRef.current;
-    if (view && !view.ended && view.programId === id && view.dnId === dnId) return view;
-    const findDnId = () => cachedDnId(queryClient, id);
-    viewRef.current = createViewReporter(reportsOf(context), id, { ...(dnId && { dnId }), findDnId });
-    return viewRef.current;
-  }, [context, queryClient, id, dnId]);
+    if (view && !view.ended && view.id === id && view.dnId === dnId) return view;
+    return (viewRef.current = { context, id, dnId });
+  }, [context, id, dnId]);
 
-  const start = useCallback(() => (id === '' ? Promise.resolve(undefined) : current().start()), [current, id]);
-  const end = useCallback(() => viewRef.current?.end(), []);
+  const start = useCallback(() => {
+    if (id === '') return Promise.resolve(undefined);
+    const view = current();
+    if (!view.started) {
+      view.node = dnId || cachedDnId(queryClient, id);
+      view.started = reportViewStart(view.context, id, view.node ? { dnId: view.node } : {}).then(
+        (receipt) => receipt.reportId,
+        () => undefined,
+      );
+    }
+    return view.started;
+  }, [current, queryClient, id, dnId]);
+
+  const end = useCallback(() => endView(viewRef.current), []);
 
   useEffect(() => {
     mountsRef.current += 1;
@@ -82,7 +108,7 @@ export function useViewReport(id: string, params: ViewReportParams = {}): ViewRe
       // mount counter and one microtask per unmount; it stays because ending at once would post a view end
       // (and lose the view) on StrictMode's simulated unmount.
       queueMicrotask(() => {
-        if (view && (mountsRef.current === 0 || viewRef.current !== view)) view.end();
+        if (mountsRef.current === 0 || viewRef.current !== view) endView(view);
       });
     };
   }, [current, end]);

@@ -22,16 +22,14 @@ export interface RecordingServiceErrorInit {
   cause?: unknown;
 }
 
+/** The fields an error has only when given, in the order its JSON form lists them. */
+const optionalFields = ['status', 'method', 'url', 'details', 'hint'] as const;
+
 /**
  * Marks this package's errors across copies of the package: an app that loads both the ESM and the CJS
  * build (or two bundles) holds two classes, and `instanceof` alone would fail across them.
  */
-/** The fields an error has only when given, in the order its JSON form lists them. */
-const optionalFields = ['status', 'method', 'url', 'details', 'hint'] as const;
-
 const brand = Symbol.for('react-recording-service.RecordingServiceError');
-
-const isBranded = (value: unknown): boolean => (Object(value) as Record<symbol, unknown>)[brand] === true;
 
 /**
  * The one error type of this package. Its message, `url`, `details` and JSON form never hold a
@@ -42,16 +40,17 @@ const isBranded = (value: unknown): boolean => (Object(value) as Record<symbol, 
  */
 export class RecordingServiceError extends Error {
   override readonly name = 'RecordingServiceError';
-  readonly kind: RecordingServiceErrorKind;
-  readonly status?: number;
-  readonly method?: string;
-  readonly url?: string;
-  readonly details?: unknown;
-  readonly hint?: string;
+  // Declared only: an error has these own properties only when they were given.
+  declare readonly kind: RecordingServiceErrorKind;
+  declare readonly status?: number;
+  declare readonly method?: string;
+  declare readonly url?: string;
+  declare readonly details?: unknown;
+  declare readonly hint?: string;
 
   constructor(init: RecordingServiceErrorInit) {
     super(init.hint ? `${init.message} (${init.hint})` : init.message);
-    this.kind = init.kind;
+    (this as { kind: RecordingServiceErrorKind }).kind = init.kind;
     for (const key of optionalFields) {
       if (init[key] !== undefined) (this as Record<string, unknown>)[key] = init[key];
     }
@@ -60,10 +59,16 @@ export class RecordingServiceError extends Error {
     if (init.cause !== undefined) Object.defineProperty(this, 'cause', { value: summarizeCause(init.cause) });
   }
 
+  /** The brand, on the prototype (not an own property of each error). */
+  get [brand](): true {
+    return true;
+  }
+
   /** `instanceof` also recognises an error of another copy of this package (ESM and CJS builds). */
   static override [Symbol.hasInstance](value: unknown): boolean {
     return (
-      Function.prototype[Symbol.hasInstance].call(this, value) || (this === RecordingServiceError && isBranded(value))
+      Function.prototype[Symbol.hasInstance].call(this, value) ||
+      (this === RecordingServiceError && (Object(value) as Record<symbol, unknown>)[brand] === true)
     );
   }
 
@@ -73,8 +78,6 @@ export class RecordingServiceError extends Error {
     return json;
   }
 }
-
-Object.defineProperty(RecordingServiceError.prototype, brand, { value: true });
 
 /** Narrows `error` to a `RecordingServiceError`, from this or any other copy of the package. */
 export function isRecordingServiceError(error: unknown): error is RecordingServiceError {

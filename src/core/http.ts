@@ -1,7 +1,7 @@
-import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
+import axios, { type AxiosInstance } from 'axios';
 import { errorKindOfStatus, RecordingServiceError, type RecordingServiceErrorInit } from './errors';
 import type { ResolvedRecordingServiceConfig } from './config';
-import { redactDeep, redactText, redactUrl } from './redact';
+import { redactDeep, redactUrl } from './redact';
 
 /*
  * The transport of a context, as free functions over a small engine object, so that a bundler keeps only
@@ -60,9 +60,17 @@ export function createHttpEngine({ config, axios: given, secrets }: HttpEngineOp
   return { config, axios: given ?? axios.create(), secrets };
 }
 
-/** A `validation` error about the caller's input. */
-const invalidInput = (message: string, hint?: string) =>
-  new RecordingServiceError({ kind: 'validation', message, hint });
+/** encodeURIComponent, with text it cannot encode (a lone UTF-16 surrogate) refused as a validation error. */
+function encode(value: string, field: string): string {
+  try {
+    return encodeURIComponent(value);
+  } catch {
+    throw new RecordingServiceError({
+      kind: 'validation',
+      message: `${field} holds a lone surrogate (not Unicode text)`,
+    });
+  }
+}
 
 /**
  * Percent-encodes one path segment. `.` and `..` are refused: encodeURIComponent leaves dots as they are,
@@ -72,20 +80,13 @@ const invalidInput = (message: string, hint?: string) =>
 export function encodeSegment(given: string, field = 'id'): string {
   // Ids are numeric on real servers: a JavaScript caller's number is taken as its text.
   const value: unknown = typeof given === 'number' && Number.isFinite(given) ? String(given) : given;
-  if (typeof value !== 'string' || value === '') throw invalidInput(`${field} must be a non-empty string`);
-  if (value === '.' || value === '..') {
-    throw invalidInput(`${field} cannot be "${value}"`, 'URL parsers resolve "." and ".." segments');
+  if (typeof value !== 'string' || /^\.{0,2}$/.test(value)) {
+    throw new RecordingServiceError({
+      kind: 'validation',
+      message: `${field} must be a non-empty string, not "." or ".."`,
+    });
   }
   return encode(value, field);
-}
-
-/** encodeURIComponent, with text it cannot encode (a lone UTF-16 surrogate) refused as a validation error. */
-function encode(value: string, field: string): string {
-  try {
-    return encodeURIComponent(value);
-  } catch {
-    throw invalidInput(`${field} holds a lone surrogate (not Unicode text)`);
-  }
 }
 
 /** `?a=1&b=x%20y` from the defined (non-null) values, in the given order; empty string when none. */
@@ -98,9 +99,12 @@ export function buildQuery(params: QueryParams): string {
   return pairs.length ? `?${pairs.join('&')}` : '';
 }
 
+/** The engine's known secrets plus `extra`. */
+const secretsOf = (engine: HttpEngine, extra: (string | undefined)[] = []) => [...engine.secrets(), ...extra];
+
 /** Redacts a value (URL, text) with the engine's known secrets plus `extra`. */
-export const redact = (engine: HttpEngine, value: string, extra: (string | undefined)[] = []): string =>
-  redactUrl(value, [...engine.secrets(), ...extra]);
+export const redact = (engine: HttpEngine, value: string, extra?: (string | undefined)[]): string =>
+  redactUrl(value, secretsOf(engine, extra));
 
 /** Sends a redacted message (and data) to the configured logger, if any; a failing logger is ignored. */
 export function log(
@@ -108,12 +112,12 @@ export function log(
   level: 'debug' | 'info' | 'warn' | 'error',
   message: string,
   data?: Record<string, unknown>,
-  extra: (string | undefined)[] = [],
+  extra?: (string | undefined)[],
 ): void {
-  const secrets = [...engine.secrets(), ...extra];
+  const secrets = secretsOf(engine, extra);
   try {
     engine.config.logger?.[level](
-      `[react-recording-service] ${redactText(message, secrets)}`,
+      `[react-recording-service] ${redactDeep(message, secrets)}`,
       data && redactDeep(data, secrets),
     );
   } catch {
@@ -143,77 +147,100 @@ export function requestError(
   });
 }
 
-/** An answer or request body past `maxResponseBytes`: a `validation` error. */
-export const tooLarge = (engine: HttpEngine, request: HttpRequest, body?: boolean, cause?: unknown) =>
-  requestError(
-    engine,
-    request,
-    'validation',
-    `failed: the ${body ? 'request body' : 'answer'} is larger than maxResponseBytes (${engine.config.maxResponseBytes} bytes)`,
-    {
-      hint: `${body ? 'nothing sent' : 'answer cut off'}; raise maxResponseBytes if needed`,
-      cause,
-    },
-  );
+/**
+ * Why an attempt failed without an answer: `too-large` for the answer, `body` for the request body (both
+ * past `maxResponseBytes`).
+ */
+export type Failure = 'network' | 'timeout' | 'aborted' | 'too-large' | 'body';
 
-/** Refuses a request body past `maxResponseBytes` (bytes as UTF-8) before anything is sent. */
-export function checkBody(engine: HttpEngine, request: HttpRequest): void {
-  const { body } = request;
+/** The error of a failed attempt; `code` is the transport's error code, if any. */
+export function failure(
+  engine: HttpEngine,
+  request: HttpRequest,
+  why: Failure,
+  cause?: unknown,
+  code?: string,
+): RecordingServiceError {
+  const { timeoutMs, maxResponseBytes } = engine.config;
+  const body = why === 'body';
+  const [kind, what, hint]: [RecordingServiceErrorInit['kind'], string, string?] =
+    why === 'network'
+      ? [
+          why,
+          `failed: network error${code ? ` (${code})` : ''}`,
+          'CORS refused (allow this origin, its methods and vendor media types), untrusted TLS certificate or refused connection: check host, port and isSecure',
+        ]
+      : why === 'timeout'
+        ? [why, `timed out after ${timeoutMs} ms`, 'raise timeoutMs for a slow server']
+        : why === 'aborted'
+          ? [why, 'was aborted']
+          : [
+              'validation',
+              `failed: ${body ? 'request body' : 'answer'} over maxResponseBytes (${maxResponseBytes} bytes)`,
+              `${body ? 'nothing sent' : 'cut off'}; raise maxResponseBytes if needed`,
+            ];
+  return requestError(engine, request, kind, what, { hint, cause });
+}
+
+/**
+ * Refuses a call the caller aborted already, or whose body is past `maxResponseBytes` (bytes as UTF-8),
+ * before anything is sent.
+ */
+export function checkRequest(engine: HttpEngine, request: HttpRequest): void {
+  const { body, signal } = request;
   const limit = engine.config.maxResponseBytes;
+  if (signal?.aborted) throw failure(engine, request, 'aborted', signal.reason);
   if (body !== undefined && body.length * 3 > limit && new TextEncoder().encode(body).byteLength > limit) {
-    throw tooLarge(engine, request, true);
+    throw failure(engine, request, 'body');
   }
 }
 
 /**
  * A redirect is never followed: its target may be plain http or another host, and the request URL carries
- * the token and timestamp. `target` is its destination when known (redacted here); `followed` when a browser
- * followed it before any script saw it (its answer is then discarded, and its status is not this server's).
+ * the token and timestamp. `target` is its destination when known (redacted here); `status` is left out
+ * when a browser followed it before any script saw it (its answer is then discarded, and its status is not
+ * this server's).
  */
 export function redirectError(
   engine: HttpEngine,
   request: HttpRequest,
   status: number | undefined,
-  location: string | null | undefined,
-  followed?: boolean,
+  target: string | null | undefined,
 ): RecordingServiceError {
-  let target = location ?? undefined;
-  try {
-    if (location) target = new URL(location, request.url).href;
-  } catch {
-    // An unparsable Location is shown as given (redacted).
+  let shown = target ?? '';
+  if (shown) {
+    try {
+      shown = new URL(shown, request.url).href;
+    } catch {
+      // An unparsable Location is shown as given (redacted).
+    }
+    shown = redact(engine, shown, request.secrets);
   }
-  const shown = target && redact(engine, target, request.secrets);
-  return requestError(
-    engine,
-    request,
-    'http',
-    followed ? 'was redirected elsewhere' : `failed: ${status ?? ''} redirect refused`,
-    {
-      status: followed ? undefined : status,
-      hint: `${followed ? 'the browser followed a' : 'refused a'} redirect ${shown ? `to ${shown}` : '(target hidden)'}, so credentials stay on the configured origin: point host, port and isSecure at the server that answers`,
-      details: shown ? { location: shown } : undefined,
-    },
-  );
+  return requestError(engine, request, 'http', `failed: redirect refused${status ? ` (${status})` : ''}`, {
+    status,
+    hint: `refused a redirect${shown && ` to ${shown}`}, so credentials stay on this origin: point host, port and isSecure at the server that answers`,
+    details: shown ? { location: shown } : undefined,
+  });
 }
 
 /**
  * The deadline of one attempt: a timer of `timeoutMs` and the caller's signal joined into one signal given
  * to the transport, so the whole exchange (connect, headers and every byte of the body) ends by then. Like
- * `AbortSignal.any([AbortSignal.timeout(ms), signal])`, but its timer and listener are cleared by `end()`.
- * `why` tells the transport's own abort apart from the caller's.
+ * `AbortSignal.any([AbortSignal.timeout(ms), signal])`, but its timer is a plain (clearable, fakeable,
+ * ref'd) one, and its timer and listener are cleared by `end()`. `why` tells the transport's own abort apart
+ * from the caller's.
  */
 export interface Deadline {
   readonly signal: AbortSignal;
-  why?: 'timeout' | 'too-large';
-  stop(why: 'timeout' | 'too-large'): void;
+  why?: Failure;
+  stop(why: Failure): void;
   end(): void;
 }
 
 /** Starts the deadline of one attempt (see {@link Deadline}); call `end()` once the attempt settles. */
 export function startDeadline(timeoutMs: number, caller: AbortSignal | undefined): Deadline {
   const controller = new AbortController();
-  const onCallerAbort = () => controller.abort(caller?.reason);
+  const onCallerAbort = () => controller.abort(caller!.reason);
   const deadline: Deadline = {
     signal: controller.signal,
     stop(why) {
@@ -226,14 +253,11 @@ export function startDeadline(timeoutMs: number, caller: AbortSignal | undefined
       caller?.removeEventListener('abort', onCallerAbort);
     },
   };
-  const timer = setTimeout(() => deadline.stop('timeout'), timeoutMs);
+  const timer = setTimeout(deadline.stop, timeoutMs, 'timeout');
   if (caller?.aborted) onCallerAbort();
   else caller?.addEventListener('abort', onCallerAbort, { once: true });
   return deadline;
 }
-
-const networkHint =
-  'unreachable: a CORS preflight failed (allow this origin, its methods and the vendor media types), an untrusted TLS certificate, or a refused connection (check host, port and isSecure)';
 
 /** Turns what a transport threw into a RecordingServiceError. */
 export function transportError(
@@ -243,38 +267,40 @@ export function transportError(
   deadline?: Deadline,
 ): RecordingServiceError {
   if (error instanceof RecordingServiceError) return error;
-  const { code, message } = (error ?? {}) as { code?: string; message?: string };
-  const text = String(message ?? '');
+  const { code, message } = Object(error) as { code?: string; message?: unknown };
+  const text = String(message);
   // The caller's abort first: it stays `aborted` even when the deadline passed meanwhile.
-  const why = request.signal?.aborted
+  const why: Failure = request.signal?.aborted
     ? 'aborted'
     : (deadline?.why ??
       (axios.isCancel(error)
         ? 'aborted'
-        : /maxContentLength size of/i.test(text)
+        : /maxContentLength/i.test(text)
           ? 'too-large'
           : /maxBodyLength/i.test(text)
             ? 'body'
             : code === 'ETIMEDOUT' || (code === 'ECONNABORTED' && /timeout/i.test(text))
               ? 'timeout'
               : 'network'));
-  if (why === 'too-large' || why === 'body') return tooLarge(engine, request, why === 'body', error);
-  return why === 'network'
-    ? requestError(engine, request, why, `failed: network error${code ? ` (${code})` : ''}`, {
-        hint: networkHint,
-        cause: error,
-      })
-    : why === 'timeout'
-      ? requestError(engine, request, why, `timed out after ${engine.config.timeoutMs} ms`, {
-          hint: 'raise timeoutMs if the server is slow',
-          cause: error,
-        })
-      : requestError(engine, request, 'aborted', 'was aborted', { cause: error });
+  return failure(engine, request, why, error, code);
 }
 
-function headerOf(response: AxiosResponse, name: string): string | undefined {
-  const value: unknown = (response.headers as Record<string, unknown>)[name];
-  return value == null ? undefined : Array.isArray(value) ? value.join(', ') : String(value);
+/**
+ * Runs one attempt under its deadline (see {@link Deadline}); what it throws becomes a RecordingServiceError.
+ */
+export async function attempt(
+  engine: HttpEngine,
+  request: HttpRequest,
+  run: (deadline: Deadline) => Promise<HttpResponse>,
+): Promise<HttpResponse> {
+  const deadline = startDeadline(engine.config.timeoutMs, request.signal);
+  try {
+    return await run(deadline);
+  } catch (error) {
+    throw transportError(engine, request, error, deadline);
+  } finally {
+    deadline.end();
+  }
 }
 
 /** One attempt through axios: never follows a redirect, bounded in time and size. */
@@ -307,34 +333,35 @@ async function sendOnce(engine: HttpEngine, request: HttpRequest, deadline: Dead
     validateStatus: () => true,
   });
   const { status, data } = response;
+  const header = (name: string): string => {
+    const value: unknown = (response.headers as Record<string, unknown>)[name];
+    return value == null ? '' : Array.isArray(value) ? value.join(', ') : String(value);
+  };
   // A 3xx (Node, fetch adapter), or an opaque redirect (status 0: fetch with `redirect: 'manual'` in a browser).
-  if (!status || (status >= 300 && status < 400)) {
-    throw redirectError(engine, request, status || undefined, headerOf(response, 'location'));
-  }
+  if (!status || (status >= 300 && status < 400))
+    throw redirectError(engine, request, status || undefined, header('location'));
   // XHR follows redirects before any script sees them; its responseURL tells where the answer came from.
   const finalUrl = (response.request as { responseURL?: unknown } | null | undefined)?.responseURL;
   if (typeof finalUrl === 'string' && finalUrl && new URL(finalUrl).origin !== new URL(request.url).origin) {
-    throw redirectError(engine, request, status, finalUrl, true);
+    throw redirectError(engine, request, undefined, finalUrl);
   }
   const text = data == null ? '' : String(data);
   // Any adapter without a limit of its own: at least nothing larger reaches the parsers.
-  if (text.length > limit) throw tooLarge(engine, request);
+  if (text.length > limit) throw failure(engine, request, 'too-large');
   return {
     status,
     statusText: response.statusText ?? '',
-    contentType: headerOf(response, 'content-type') ?? '',
+    contentType: header('content-type'),
     text,
-    retryAfter: headerOf(response, 'retry-after'),
+    retryAfter: header('retry-after'),
   };
 }
 
 /** Milliseconds from a `Retry-After` header: delta seconds or an HTTP date. */
-export function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
-  const trimmed = value?.trim();
-  if (!trimmed) return undefined;
-  if (/^\d+(\.\d+)?$/.test(trimmed)) return Number(trimmed) * 1000;
-  const date = Date.parse(trimmed);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+function parseRetryAfter(value = ''): number | undefined {
+  const trimmed = value.trim();
+  const ms = /^\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) * 1000 : Date.parse(trimmed) - Date.now();
+  return Number.isNaN(ms) ? undefined : Math.max(0, ms);
 }
 
 /**
@@ -343,55 +370,47 @@ export function parseRetryAfter(value: string | undefined, now = Date.now()): nu
  * `validation` past `maxResponseBytes`, `http` for a redirect (never followed), `network` otherwise.
  */
 export async function send(engine: HttpEngine, request: HttpRequest): Promise<HttpResponse> {
-  const { config } = engine;
-  const { retry } = config;
+  const { retry } = engine.config;
   const { method, signal, secrets } = request;
-  const aborted = (cause: unknown) => requestError(engine, request, 'aborted', 'was aborted', { cause });
-  if (signal?.aborted) throw aborted(signal.reason);
-  checkBody(engine, request);
+  checkRequest(engine, request);
   const maxRetries = method === 'GET' ? retry.attempts : 0;
-  for (let attempt = 0; ; attempt++) {
-    const shown = `${method} ${redact(engine, request.url, secrets)}`;
-    log(engine, 'debug', shown, { attempt }, secrets);
-    let response: HttpResponse | undefined;
-    let failure: RecordingServiceError | undefined;
-    const deadline = startDeadline(config.timeoutMs, signal);
-    try {
-      response = await sendOnce(engine, request, deadline);
-    } catch (error) {
-      failure = transportError(engine, request, error, deadline);
-    } finally {
-      deadline.end();
-    }
-    const reason = response ? response.status : failure!.kind;
+  const shown = `${method} ${redact(engine, request.url, secrets)}`;
+  for (let tries = 0; ; tries++) {
+    log(engine, 'debug', shown, { attempt: tries }, secrets);
+    const outcome = await attempt(engine, request, (deadline) => sendOnce(engine, request, deadline)).catch(
+      (error: RecordingServiceError) => error,
+    );
+    const failed = outcome instanceof RecordingServiceError;
+    const reason = failed ? outcome.kind : outcome.status;
     // Only network failures and 5xx/429 answers: a timeout, a redirect or an oversized answer would come again.
-    if (attempt >= maxRetries || !(reason === 'network' || reason === 429 || (reason as number) >= 500)) {
-      if (failure) throw failure;
+    if (tries >= maxRetries || !(reason === 'network' || reason === 429 || (reason as number) >= 500)) {
+      if (failed) throw outcome;
       log(engine, 'debug', `${shown} -> ${reason}`, undefined, secrets);
-      return response!;
+      return outcome;
     }
-    const backoff = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** attempt);
-    const retryAfter = parseRetryAfter(response?.retryAfter);
+    const backoff = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** tries);
     // Retry-After is the server's word: waited as given (capped); our own backoff gets jitter.
-    const delay =
-      retryAfter === undefined ? backoff / 2 + Math.random() * (backoff / 2) : Math.min(retryAfter, retry.maxDelayMs);
-    log(engine, 'warn', `${shown} retry ${attempt + 1}/${maxRetries} in ${Math.round(delay)} ms`, { reason }, secrets);
+    const delay = Math.min(
+      retry.maxDelayMs,
+      parseRetryAfter(failed ? '' : outcome.retryAfter) ?? (backoff * (1 + Math.random())) / 2,
+    );
+    log(engine, 'warn', `${shown} retry ${tries + 1}/${maxRetries} in ${Math.round(delay)} ms`, { reason }, secrets);
     // The wait is a deadline too: it ends after `delay`, or at once on the caller's abort.
     const pause = startDeadline(delay, signal);
     if (!pause.signal.aborted) {
       await new Promise((resolve) => pause.signal.addEventListener('abort', resolve, { once: true }));
     }
     pause.end();
-    if (signal?.aborted) throw aborted(signal.reason);
+    if (signal?.aborted) throw failure(engine, request, 'aborted', signal.reason);
   }
 }
 
 /** Turns a non-2xx answer into a RecordingServiceError (redacted). */
 export function statusError(engine: HttpEngine, request: HttpRequest, response: HttpResponse): RecordingServiceError {
   const { status, text, statusText } = response;
-  const secrets = [...engine.secrets(), ...(request.secrets ?? [])];
-  let details: unknown = text ? text.slice(0, 2000) : undefined;
-  if (text && /json/i.test(response.contentType)) {
+  const secrets = secretsOf(engine, request.secrets);
+  let details: unknown = text.slice(0, 2000);
+  if (/json/i.test(response.contentType)) {
     try {
       details = JSON.parse(text);
     } catch {
@@ -402,16 +421,11 @@ export function statusError(engine: HttpEngine, request: HttpRequest, response: 
     engine,
     request,
     errorKindOfStatus(status),
-    `failed: ${status}${statusText ? ` ${redactText(statusText, secrets)}` : ''}`,
+    `failed: ${status}${statusText ? ` ${redactDeep(statusText, secrets)}` : ''}`,
     {
       status,
-      details: details === undefined ? undefined : redactDeep(details, secrets),
-      hint:
-        status === 401
-          ? 'sign in again: the session is missing, expired or refused'
-          : status === 403
-            ? 'the signed-in user may not do this'
-            : undefined,
+      details: text ? redactDeep(details, secrets) : undefined,
+      hint: status === 401 ? 'sign in again' : status === 403 ? 'the signed-in user may not do this' : undefined,
     },
   );
 }

@@ -1,11 +1,10 @@
 import {
-  checkBody,
+  attempt,
+  checkRequest,
+  failure,
   log,
   redact,
   redirectError,
-  startDeadline,
-  tooLarge,
-  transportError,
   type HttpEngine,
   type HttpRequest,
   type HttpResponse,
@@ -44,8 +43,7 @@ async function readBounded(response: Response, limit: number): Promise<string | 
  */
 export async function sendKeepalive(engine: HttpEngine, request: HttpRequest): Promise<HttpResponse> {
   const { config } = engine;
-  if (request.signal?.aborted) throw transportError(engine, request, request.signal.reason);
-  checkBody(engine, request);
+  checkRequest(engine, request);
   log(
     engine,
     'debug',
@@ -53,8 +51,7 @@ export async function sendKeepalive(engine: HttpEngine, request: HttpRequest): P
     undefined,
     request.secrets,
   );
-  const deadline = startDeadline(config.timeoutMs, request.signal);
-  try {
+  return attempt(engine, request, async (deadline) => {
     const response = await fetch(request.url, {
       method: request.method,
       headers: request.headers,
@@ -71,11 +68,7 @@ export async function sendKeepalive(engine: HttpEngine, request: HttpRequest): P
       throw redirectError(engine, request, status || undefined, headers.get('location'));
     }
     const text = await readBounded(response, config.maxResponseBytes);
-    if (text === undefined) throw tooLarge(engine, request);
+    if (text === undefined) throw failure(engine, request, 'too-large');
     return { status, statusText: response.statusText, contentType: headers.get('content-type') ?? '', text };
-  } catch (error) {
-    throw transportError(engine, request, error, deadline);
-  } finally {
-    deadline.end();
-  }
+  });
 }

@@ -134,10 +134,9 @@ export function useDownloadRecording(options: UseDownloadRecordingOptions = {}):
           maxInMemoryBytes,
           onProgress: (progress) => current() && setBytes(progress),
         });
-        const { blob, savedTo } = result;
         // jsdom, for one, has no object URLs.
-        if (blob && typeof URL.createObjectURL === 'function' && current()) setUrl(URL.createObjectURL(blob));
-        if (savedTo === 'browser' && current()) setUrl(downloadUrl);
+        const offered = result.blob ? URL.createObjectURL?.(result.blob) : result.savedTo === 'browser' && downloadUrl;
+        if (current()) setUrl(offered || undefined);
         return result;
       } catch (error) {
         // A file chosen for a download that never started writing is removed again.
@@ -161,7 +160,6 @@ export function useDownloadRecording(options: UseDownloadRecordingOptions = {}):
       const large = (cachedProgram?.size ?? 0) * 1024 > (maxInMemoryBytes ?? DOWNLOAD_MEMORY_LIMIT_BYTES);
       const mode = saveTo === 'auto' && !large ? 'memory' : saveTo;
       const file = refused ? undefined : openSaveDialog(mode, suggestedName ?? `${cachedProgram?.name || id}.mp4`);
-      file?.catch(() => {});
       jobsRef.current.push({ controller, file });
       setBytes(NO_BYTES);
       setUrl(undefined);

@@ -5,7 +5,7 @@ import { createMd5 } from './md5';
  * The largest file {@link downloadFile} holds in memory (512 MiB); a larger one is handed to the browser's
  * own download, unchecked. Change it with the `maxInMemoryBytes` option.
  */
-export const DOWNLOAD_MEMORY_LIMIT_BYTES = 512 * 1024 * 1024;
+export const DOWNLOAD_MEMORY_LIMIT_BYTES = 2 ** 29;
 
 /** At most one progress report per this many milliseconds (so at most 4 a second) while bytes arrive. */
 export const DOWNLOAD_PROGRESS_INTERVAL_MS = 250;
@@ -18,7 +18,7 @@ export interface DownloadProgress {
 
 /** Options of {@link downloadFile}. */
 export interface DownloadOptions {
-  signal?: AbortSignal;
+  signal: AbortSignal;
   /** The MD5 the file must have (any case); without it the file is not checked. */
   expectedMd5?: string;
   /** Expected size in bytes, used when the answer has no `Content-Length`. */
@@ -150,14 +150,14 @@ export async function downloadFile(
     own.abort();
     void reader?.cancel().catch(() => {});
   };
-  signal?.addEventListener('abort', stop);
-  if (signal?.aborted) stop();
+  signal.addEventListener('abort', stop);
+  if (signal.aborted) stop();
   let writable: WritableFileLike | undefined;
   let progress: ReturnType<typeof throttle> | undefined;
   let verified: boolean | undefined;
   try {
     const response = await fetch(url, { signal: own.signal }).catch(() => {
-      throw signal?.aborted
+      throw signal.aborted
         ? cancelled()
         : fail('network', 'The download failed', 'the delivery node cannot be reached');
     });
@@ -171,6 +171,7 @@ export async function downloadFile(
       });
     }
     if (!body) throw fail('network', 'The download gave no content');
+    reader = body.getReader();
     const length = Number(headers.get('content-length'));
     const total = length > 0 ? length : sizeHint;
     if (tooLarge(total)) return handOff();
@@ -182,12 +183,11 @@ export async function downloadFile(
     let pendingBytes = 0;
     let loaded = 0;
     progress = throttle(options.onProgress, total);
-    reader = body.getReader();
     const read = () =>
       reader!.read().catch(() => {
-        throw signal?.aborted ? cancelled() : fail('network', 'The download was interrupted');
+        throw signal.aborted ? cancelled() : fail('network', 'The download was interrupted');
       });
-    for (let chunk = await read(); !chunk.done && !signal?.aborted; chunk = await read()) {
+    for (let chunk = await read(); !chunk.done && !signal.aborted; chunk = await read()) {
       const bytes = chunk.value;
       loaded += bytes.length;
       if (tooLarge(loaded)) return handOff();
@@ -199,7 +199,7 @@ export async function downloadFile(
       } else {
         pending.push(bytes as BlobPart);
         pendingBytes += bytes.length;
-        if (pendingBytes >= 8 * 1024 * 1024) {
+        if (pendingBytes >= 2 ** 23) {
           parts.push(new Blob(pending));
           pending = [];
           pendingBytes = 0;
@@ -207,7 +207,7 @@ export async function downloadFile(
       }
       progress.update(loaded);
     }
-    if (signal?.aborted) throw cancelled();
+    if (signal.aborted) throw cancelled();
     const expected = options.expectedMd5?.toLowerCase();
     verified = expected ? md5.digest() === expected : undefined;
     if (verified !== false) {
@@ -225,8 +225,8 @@ export async function downloadFile(
     if (file) await discard(file, writable);
     throw error instanceof RecordingServiceError ? error : fail('validation', 'The file could not be written');
   } finally {
-    progress?.end(!signal?.aborted);
-    signal?.removeEventListener('abort', stop);
+    progress?.end(!signal.aborted);
+    signal.removeEventListener('abort', stop);
     stop();
   }
   // The MD5 did not match.
@@ -244,19 +244,19 @@ export type SaveTo = 'auto' | 'file' | 'memory';
 
 /**
  * Opens the browser's Save dialog (`showSaveFilePicker`) now, so call it in the user's click, before any
- * await. Resolves to the chosen file, or to `undefined` for memory: under `memory`, or under `auto` where the
- * browser has no dialog or refuses to open it (no user gesture). A closed dialog is an `aborted` error; under
- * `file`, a dialog that cannot open is a `config` error.
+ * await. Resolves to the chosen file, or to `undefined` for memory: under `auto` where the browser has no
+ * dialog or refuses to open it (no user gesture). Under `memory` it returns `undefined` at once. A closed
+ * dialog is an `aborted` error; under `file`, a dialog that cannot open is a `config` error.
  *
  * @example
  * const file = openSaveDialog('auto', 'talk.mp4'); // in the click
  * const handle = await file;
  */
-export function openSaveDialog(saveTo: SaveTo, suggestedName: string): Promise<SaveFileHandle | undefined> {
+export function openSaveDialog(saveTo: SaveTo, suggestedName: string): Promise<SaveFileHandle | undefined> | undefined {
   const host = globalThis as { showSaveFilePicker?: (options: { suggestedName?: string }) => Promise<SaveFileHandle> };
-  if (saveTo === 'memory' || (saveTo === 'auto' && !host.showSaveFilePicker)) return Promise.resolve(undefined);
+  if (saveTo === 'memory' || (saveTo === 'auto' && !host.showSaveFilePicker)) return undefined;
   // The executor runs now, inside the click. Without a picker the call throws: handled as a refusal below.
-  return new Promise<SaveFileHandle>((resolve) => resolve(host.showSaveFilePicker!({ suggestedName }))).catch(
+  const file = new Promise<SaveFileHandle>((resolve) => resolve(host.showSaveFilePicker!({ suggestedName }))).catch(
     (error: unknown) => {
       if ((error as { name?: unknown } | null)?.name === 'AbortError') throw cancelled('no file was chosen');
       if (saveTo === 'file') {
@@ -268,6 +268,9 @@ export function openSaveDialog(saveTo: SaveTo, suggestedName: string): Promise<S
       return undefined;
     },
   );
+  // Awaited later, by the download: no unhandled rejection meanwhile.
+  file.catch(() => {});
+  return file;
 }
 
 /** Drops what was written and removes the file where the browser can; `true` when it is gone. */

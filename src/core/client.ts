@@ -19,6 +19,7 @@ import {
   followSessionInOtherTabs,
   signIn,
   signOut,
+  snapshotKeys,
   snapshotOf,
   startSessionRefresh,
   stopSessionRefresh,
@@ -76,6 +77,28 @@ export interface RecordingClient extends RecordingContext {
 /** Options of `createRecordingClient`. */
 export type CreateRecordingClientOptions = CreateRecordingContextOptions;
 
+type TenantOperation = (
+  context: RecordingContext,
+  tenantIdOrOptions?: string | RequestOptions,
+  options?: RequestOptions,
+) => Promise<Tenant>;
+
+/** An operation function with its context already given. */
+type Bound<T> = {
+  [K in keyof T]: T[K] extends (context: RecordingContext, ...args: infer A) => infer R ? (...args: A) => R : never;
+};
+
+/** Binds a namespace of operation functions to `context`. */
+function bind<T extends Record<string, (context: RecordingContext, ...args: never[]) => unknown>>(
+  context: RecordingContext,
+  operations: T,
+): Bound<T> {
+  const bound: Record<string, unknown> = {};
+  for (const [name, operation] of Object.entries(operations))
+    bound[name] = (...args: never[]) => operation(context, ...args);
+  return bound as Bound<T>;
+}
+
 /**
  * Binds every operation to an existing context, in the namespaces of {@link RecordingClient}. The client
  * shares the context's transport and session: what one signs in, the other sees, and its `dispose()` disposes
@@ -90,48 +113,36 @@ export function bindRecordingClient(context: RecordingContext): RecordingClient 
   const { store } = internalsOf(context);
   const client: RecordingClient = {
     config: context.config,
-    programs: {
-      list: (params, options) => programs.listPrograms(c, params, options),
-      listByCategory: (id, params, options) => programs.listProgramsByCategory(c, id, params, options),
-      listByPublisher: (id, params, options) => programs.listProgramsByPublisher(c, id, params, options),
-      broadcasts: (when, params, options) => programs.listBroadcasts(c, when, params, options),
-      get: (id, params, options) => programs.getProgram(c, id, params, options),
-      authorize: (id, password, options) => programs.authorizeProgram(c, id, password, options),
-      playbackAddress: (id, params, options) => programs.getPlaybackAddress(c, id, params, options),
-      status: (id, options) => programs.getProgramStatus(c, id, options),
-      reportViewStart: (id, params, options) => programs.reportViewStart(c, id, params, options),
-      reportViewEnd: (id, reportId, params, options) => programs.reportViewEnd(c, id, reportId, params, options),
-      update: (id, changes, options) => programs.updateProgram(c, id, changes, options),
-      remove: (id, params, options) => programs.removeProgram(c, id, params, options),
-      restore: (id, options) => programs.restoreProgram(c, id, options),
-    },
-    categories: {
-      list: (options) => catalog.listCategories(c, options),
-      get: (id, options) => catalog.getCategory(c, id, options),
-    },
-    templates: {
-      list: (options) => catalog.listTemplates(c, options),
-      get: (id, options) => catalog.getTemplate(c, id, options),
-    },
-    chat: {
-      sessions: (programId, params, options) => chat.listChatSessions(c, programId, params, options),
-      session: (programId, sessionId, params, options) => chat.getChatSession(c, programId, sessionId, params, options),
-      openSession: (programId, params, options) => chat.openChatSession(c, programId, params, options),
-      post: (programId, sessionId, message, params, options) =>
-        chat.postChatMessage(c, programId, sessionId, message, params, options),
-    },
-    settings: {
-      system: (options) => settings.getSystemSettings(c, options),
-      tenant: ((tenantId?: string | RequestOptions, options?: RequestOptions): Promise<Tenant> =>
-        typeof tenantId === 'object'
-          ? settings.getTenant(c, tenantId)
-          : settings.getTenant(c, tenantId, options)) as SettingsApi['tenant'],
-    },
-    reports: {
-      access: (params, options) => reports.getAccessReport(c, params, options),
-      accessForProgram: (id, params, options) => reports.getProgramAccessReport(c, id, params, options),
-      viewers: (id, params, options) => reports.getProgramViewers(c, id, params, options),
-    },
+    programs: bind(c, {
+      list: programs.listPrograms,
+      listByCategory: programs.listProgramsByCategory,
+      listByPublisher: programs.listProgramsByPublisher,
+      broadcasts: programs.listBroadcasts,
+      get: programs.getProgram,
+      authorize: programs.authorizeProgram,
+      playbackAddress: programs.getPlaybackAddress,
+      status: programs.getProgramStatus,
+      reportViewStart: programs.reportViewStart,
+      reportViewEnd: programs.reportViewEnd,
+      update: programs.updateProgram,
+      remove: programs.removeProgram,
+      restore: programs.restoreProgram,
+    }),
+    categories: bind(c, { list: catalog.listCategories, get: catalog.getCategory }),
+    templates: bind(c, { list: catalog.listTemplates, get: catalog.getTemplate }),
+    chat: bind(c, {
+      sessions: chat.listChatSessions,
+      session: chat.getChatSession,
+      openSession: chat.openChatSession,
+      post: chat.postChatMessage,
+    }),
+    // getTenant's implementation signature, which covers both overloads of `tenant`.
+    settings: bind(c, { system: settings.getSystemSettings, tenant: settings.getTenant as TenantOperation }),
+    reports: bind(c, {
+      access: reports.getAccessReport,
+      accessForProgram: reports.getProgramAccessReport,
+      viewers: reports.getProgramViewers,
+    }),
     session: {
       signIn: (portalToken, user, options) => signIn(c, portalToken, user, options),
       signOut: () => signOut(c),
@@ -139,14 +150,7 @@ export function bindRecordingClient(context: RecordingContext): RecordingClient 
       subscribe(listener) {
         followSessionInOtherTabs(c);
         return store.subscribe((state, previous) => {
-          if (
-            state.status !== previous.status ||
-            state.user !== previous.user ||
-            state.signedInAt !== previous.signedInAt ||
-            state.error !== previous.error
-          ) {
-            listener(snapshotOf(state));
-          }
+          if (snapshotKeys.some((key) => state[key] !== previous[key])) listener(snapshotOf(state));
         });
       },
       startRefresh: () => startSessionRefresh(c),
@@ -154,8 +158,7 @@ export function bindRecordingClient(context: RecordingContext): RecordingClient 
       onExpired: (listener) => onSessionExpired(c, listener),
     },
     sessionStore: {
-      getState: context.sessionStore.getState,
-      getInitialState: context.sessionStore.getInitialState,
+      ...context.sessionStore,
       subscribe: (listener) => {
         // A client bundles the sign-in module anyway: observing its session follows other tabs too.
         followSessionInOtherTabs(c);

@@ -1,6 +1,7 @@
 import { RecordingServiceError, isRecordingServiceError } from './errors';
 import { baseUrl } from './config';
-import { log, redact, send, statusError, type HttpRequest } from './http';
+import { log, requestError, send, statusError, type HttpRequest } from './http';
+import { invalid } from './request';
 import {
   internalsOf,
   parsePersisted,
@@ -32,13 +33,14 @@ interface SessionManager extends SessionModule {
   followOtherTabs(): void;
 }
 
+/** What a snapshot shows, in its order: a change of any of them is a change of the snapshot. */
+export const snapshotKeys = ['status', 'user', 'signedInAt', 'error'] as const;
+
 /** The session as `current()` gives it: never a token. */
 export function snapshotOf(state: SessionState): SessionSnapshot {
-  const snapshot: SessionSnapshot = { status: state.status };
-  if (state.user !== undefined) snapshot.user = state.user;
-  if (state.signedInAt !== undefined) snapshot.signedInAt = state.signedInAt;
-  if (state.error !== undefined) snapshot.error = state.error;
-  return snapshot;
+  const snapshot: Partial<Record<(typeof snapshotKeys)[number], unknown>> = {};
+  for (const key of snapshotKeys) if (state[key] !== undefined) snapshot[key] = state[key];
+  return snapshot as SessionSnapshot;
 }
 
 const noAuthServer = () =>
@@ -52,7 +54,7 @@ const noAuthServer = () =>
 async function exchange(
   inner: ContextInternals,
   token: string,
-  signal: AbortSignal | undefined,
+  signal: AbortSignal,
 ): Promise<{ token: string; timestamp: string }> {
   const { http } = inner;
   const auth = inner.config.authServer;
@@ -74,29 +76,21 @@ async function exchange(
     const error = statusError(http, request, response);
     if (response.status !== 401) throw error;
     throw new RecordingServiceError({
-      kind: 'unauthorized',
+      ...error,
       message: 'Sign-in refused: the portal token was not accepted',
       hint: 'get a fresh portal token and sign in again',
-      status: 401,
-      method: request.method,
-      url: error.url,
-      details: error.details,
     });
   }
   let body: unknown;
   try {
     body = JSON.parse(response.text);
   } catch {
-    body = undefined;
+    // Not JSON: refused just below.
   }
   const parsed = validateAnswer(exchangeAnswer(), body);
   if (!parsed.ok) {
-    throw new RecordingServiceError({
-      kind: 'validation',
-      message: 'Sign-in answer is not a token: expected JSON { token, snapshotTimestamp }',
+    throw requestError(http, request, 'validation', 'answered no token: expected JSON { token, snapshotTimestamp }', {
       status: response.status,
-      method: request.method,
-      url: redact(http, request.url, [token]),
       details: {
         contentType: response.contentType,
         issues: parsed.issues.map((issue) => issue.path),
@@ -106,8 +100,6 @@ async function exchange(
   return { token: parsed.value.token, timestamp: String(parsed.value.snapshotTimestamp) };
 }
 
-const validationError = (message: string) => new RecordingServiceError({ kind: 'validation', message });
-
 /** A message between tabs: another tab signed out. */
 const SIGNED_OUT = 'signed-out';
 
@@ -115,23 +107,24 @@ function createSessionManager(inner: ContextInternals): SessionManager {
   const { config, store, http, storage } = inner;
   const { storageKey, refreshIntervalMs } = config.session;
 
-  let portalToken: string | undefined;
+  /** The portal token of the signed-in user, held in memory only. */
+  let held: { token: string; user: string } | undefined;
   const pendingPortalTokens = new Set<string>();
-  /** Bumped by every sign-in, sign-out, expiry and cross-tab change: stale exchanges compare and give up. */
+  /** Bumped by every sign-in, sign-out, expiry, dispose and cross-tab change: stale exchanges compare and give up. */
   let generation = 0;
-  let signInController: AbortController | undefined;
-  let refreshController: AbortController | undefined;
+  /** Aborts the exchange in flight: at most one runs, as a sign-in resets first and a refresh needs `held`. */
+  let controller: AbortController | undefined;
   let refreshTimer: ReturnType<typeof setTimeout> | undefined;
   let inflightExchange: Promise<boolean> | undefined;
 
   function stopRefresh(): void {
-    if (refreshTimer !== undefined) clearTimeout(refreshTimer);
+    clearTimeout(refreshTimer);
     refreshTimer = undefined;
   }
 
   function scheduleRefresh(): void {
     stopRefresh();
-    if (inner.disposed || !portalToken || store.getState().status !== 'user') return;
+    if (!held || store.getState().status !== 'user') return;
     refreshTimer = setTimeout(() => {
       refreshTimer = undefined;
       void reexchange().then((ok) => {
@@ -143,37 +136,41 @@ function createSessionManager(inner: ContextInternals): SessionManager {
   /** Forgets the portal token and stops everything in flight; the store is the caller's to set. */
   function reset(): void {
     generation++;
-    signInController?.abort();
-    refreshController?.abort();
+    controller?.abort();
     stopRefresh();
-    portalToken = undefined;
+    held = undefined;
   }
 
-  /** One exchange with the in-memory portal token, shared by all callers while it runs. */
+  /**
+   * Runs one exchange for `user`, abortable by `reset`. On success keeps its credentials (store and storage)
+   * and answers true; false when a sign-out, a sign-in or another tab changed the session meanwhile.
+   */
+  async function exchangeFor(user: string, token: string, aborter: AbortController): Promise<boolean> {
+    const mine = generation;
+    controller = aborter;
+    const result = await exchange(inner, token, aborter.signal);
+    if (mine !== generation) return false;
+    const session = { user, ...result, signedInAt: Date.now() };
+    store.setState({ status: 'user', ...session }, true);
+    inner.persist(session);
+    return true;
+  }
+
+  /** One exchange with the held portal token, shared by all callers while it runs. */
   function reexchange(): Promise<boolean> {
-    if (inflightExchange) return inflightExchange;
-    const token = portalToken;
-    if (!token) return Promise.resolve(false);
+    const from = held;
+    if (inflightExchange || !from) return inflightExchange ?? Promise.resolve(false);
     const startedIn = generation;
-    const controller = new AbortController();
-    refreshController = controller;
     inflightExchange = (async () => {
       try {
-        const result = await exchange(inner, token, controller.signal);
-        if (startedIn !== generation || inner.disposed) return false;
-        const { user } = store.getState();
-        const signedInAt = Date.now();
-        store.setState({ status: 'user', user, ...result, signedInAt }, true);
-        if (user) inner.persist({ user, ...result, signedInAt });
-        log(http, 'debug', 'session refreshed', { user });
-        return true;
+        const ok = await exchangeFor(from.user, from.token, new AbortController());
+        if (ok) log(http, 'debug', 'session refreshed', { user: from.user });
+        return ok;
       } catch (error) {
-        if (startedIn !== generation || inner.disposed) return false;
-        inner.expire(isRecordingServiceError(error) ? error : undefined);
+        if (startedIn === generation) inner.expire(isRecordingServiceError(error) ? error : undefined);
         return false;
       } finally {
         inflightExchange = undefined;
-        if (refreshController === controller) refreshController = undefined;
       }
     })();
     return inflightExchange;
@@ -181,33 +178,31 @@ function createSessionManager(inner: ContextInternals): SessionManager {
 
   async function signIn(token: string, user: string, options?: RequestOptions): Promise<SessionSnapshot> {
     followOtherTabs();
-    if (typeof token !== 'string' || token === '') throw validationError('signIn needs a non-empty portal token');
+    if (typeof token !== 'string' || token === '')
+      throw invalid('signIn needs a non-empty portal token', 'portalToken');
     if (typeof user !== 'string' || user.trim() === '')
-      throw validationError('signIn needs the non-empty portal login id as user');
+      throw invalid('signIn needs the portal login id as user', 'user');
     if (!config.authServer) throw noAuthServer();
-    if (inner.disposed)
+    if (inner.disposed) {
       throw new RecordingServiceError({ kind: 'aborted', message: 'Cannot sign in: the client was disposed' });
+    }
     reset();
     const mine = generation;
-    const controller = new AbortController();
-    signInController = controller;
-    const onCallerAbort = () => controller.abort(options?.signal?.reason);
-    if (options?.signal?.aborted) controller.abort(options.signal.reason);
-    options?.signal?.addEventListener('abort', onCallerAbort, { once: true });
+    const aborter = new AbortController();
+    const caller = options?.signal;
+    const onCallerAbort = () => aborter.abort(caller?.reason);
+    if (caller?.aborted) onCallerAbort();
+    caller?.addEventListener('abort', onCallerAbort, { once: true });
     pendingPortalTokens.add(token);
     store.setState({ status: 'signing-in', user }, true);
     try {
-      const result = await exchange(inner, token, controller.signal);
-      if (mine !== generation) {
+      if (!(await exchangeFor(user, token, aborter))) {
         throw new RecordingServiceError({
           kind: 'aborted',
           message: 'Sign-in was superseded by a sign-out or another sign-in',
         });
       }
-      portalToken = token;
-      const signedInAt = Date.now();
-      store.setState({ status: 'user', user, ...result, signedInAt }, true);
-      inner.persist({ user, ...result, signedInAt });
+      held = { token, user };
       log(http, 'info', 'signed in', { user });
       scheduleRefresh();
       return snapshotOf(store.getState());
@@ -223,14 +218,8 @@ function createSessionManager(inner: ContextInternals): SessionManager {
       throw error;
     } finally {
       pendingPortalTokens.delete(token);
-      options?.signal?.removeEventListener('abort', onCallerAbort);
-      if (signInController === controller) signInController = undefined;
+      caller?.removeEventListener('abort', onCallerAbort);
     }
-  }
-
-  function signOutLocally(): void {
-    reset();
-    store.setState({ status: 'guest' }, true);
   }
 
   // Cross-tab sync. `local` storage: the storage event carries other tabs' sign-ins and sign-outs. Every
@@ -241,9 +230,21 @@ function createSessionManager(inner: ContextInternals): SessionManager {
   let channel: BroadcastChannel | undefined;
   let listeningToStorage = false;
 
+  /** Ends the session in this tab; `forget` clears storage too. */
+  function end(forget: boolean): void {
+    reset();
+    store.setState({ status: 'guest' }, true);
+    if (forget) inner.persist(undefined);
+  }
+
+  /** Another tab ended its session: ends this tab's, if there is one. */
+  function endIfActive(forget: boolean): void {
+    const { status } = store.getState();
+    if (status === 'user' || status === 'signing-in') end(forget);
+  }
+
   function signOut(): void {
-    signOutLocally();
-    inner.persist(undefined);
+    end(true);
     log(http, 'info', 'signed out');
     if (!hasChannel) return;
     const sender = channel ?? new BroadcastChannel(channelName);
@@ -254,23 +255,18 @@ function createSessionManager(inner: ContextInternals): SessionManager {
   const onStorage = (event: StorageEvent) => {
     if (event.key !== storageKey && event.key !== null) return;
     if (event.storageArea && storage && event.storageArea !== storage) return;
-    const next = event.key === null ? undefined : parsePersisted(event.newValue);
+    // `clear()` (key null) carries no new value: a sign-out too.
+    const next = parsePersisted(event.newValue);
     const current = store.getState();
-    if (!next) {
-      if (current.status === 'user' || current.status === 'signing-in') signOutLocally();
-      return;
-    }
+    // Storage is not forgotten here: the other tab has already written what it holds now.
+    if (!next) return endIfActive(false);
     if (current.token === next.token) return;
     if (current.user !== next.user) reset();
     store.setState({ status: 'user', ...next }, true);
   };
 
   const onMessage = (event: MessageEvent) => {
-    if (event.data !== SIGNED_OUT) return;
-    const { status } = store.getState();
-    if (status !== 'user' && status !== 'signing-in') return;
-    signOutLocally();
-    inner.persist(undefined);
+    if (event.data === SIGNED_OUT) endIfActive(true);
   };
 
   /**
@@ -304,14 +300,14 @@ function createSessionManager(inner: ContextInternals): SessionManager {
     },
     stopRefresh,
     followOtherTabs,
-    secrets: () => [portalToken, ...pendingPortalTokens],
-    canReexchange: () => portalToken !== undefined,
+    secrets: () => [held?.token, ...pendingPortalTokens],
+    canReexchange: () => held !== undefined,
     reexchange,
     reset,
     dispose() {
       reset();
       if (listeningToStorage) window.removeEventListener('storage', onStorage);
-      listeningToStorage = false;
+      // A sign-out after dispose still tells other tabs, through a channel of its own.
       channel?.close();
       channel = undefined;
     },

@@ -131,162 +131,140 @@ const resourceNames = Object.keys(defaultResourcePaths) as (keyof ResourcePaths)
  * fix it.
  */
 
+/** A test of a value, what the message says when it fails, and the hint. */
+type Check = [test: (value: unknown) => boolean, problem: string, hint?: string];
+
+/** Settings that have a default (`[check, default]`), nested for groups (`retry.attempts`). */
+interface Rules {
+  [key: string]: [Check, unknown] | Rules;
+}
+
 const describe = (value: unknown): string =>
   typeof value === 'string'
     ? JSON.stringify(value)
-    : Array.isArray(value)
-      ? 'an array'
-      : value && typeof value === 'object'
-        ? 'an object'
-        : String(value);
+    : value && typeof value === 'object'
+      ? Array.isArray(value)
+        ? 'an array'
+        : 'an object'
+      : String(value);
 
-/** Throws the `config` error of `field`: `Invalid config: <field> <problem> (got <value>)`. */
-function fail(field: string, problem: string, hint: string, ...got: unknown[]): never {
+/** `value` when it passes `check`, else the `config` error `Invalid config: <field> <problem> (got <value>)`. */
+function need<T>(value: unknown, field: string, [test, problem, hint]: Check, fix = hint): T {
+  if (test(value)) return value as T;
   throw new RecordingServiceError({
     kind: 'config',
-    message: `Invalid config: ${field} ${problem}${got.length ? ` (got ${describe(got[0])})` : ''}`,
-    hint,
+    message: `Invalid config: ${field} ${problem} (got ${describe(value)})`,
+    hint: fix,
     details: { field },
   });
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const object: Check = [isRecord, 'must be an object', 'Leave it out for the defaults.'];
 
 /** An optional object of settings: `{}` when absent. */
-function group(value: unknown, field: string): Record<string, unknown> {
-  if (value === undefined) return {};
-  return isRecord(value) ? value : fail(field, 'must be an object', 'Leave it out for the defaults.', value);
-}
+const group = (value: unknown, field: string): Record<string, unknown> =>
+  value === undefined ? {} : need(value, field, object);
 
-/** The host as the WHATWG URL parser reads it (lowercased, IDN as punycode, IPv6 bracketed), or undefined. */
-function urlHostname(host: string): string | undefined {
-  try {
-    const url = new URL(`http://${host}/`);
-    return url.port + url.username + url.password === '' && url.pathname === '/' ? url.hostname : undefined;
-  } catch {
-    return undefined;
+const number = (min: number, whole?: boolean, max = Infinity): Check => [
+  (value) =>
+    (whole ? Number.isInteger : Number.isFinite)(value) && (value as number) >= min && (value as number) <= max,
+  `must be ${whole ? 'an integer' : 'a number'} ${max < Infinity ? `from ${min} to ${max}` : `of at least ${min}`}`,
+];
+
+const text: Check = [(value) => typeof value === 'string' && value.trim() !== '', 'must be a non-empty string'];
+
+const boolean: Check = [(value) => typeof value === 'boolean', 'must be true or false'];
+
+const path: Check = [
+  (value) => typeof value === 'string' && /^\/(?!\/)[^?#\s]*$/.test(value),
+  'must be a path starting with "/", without query, fragment or spaces',
+  'Give a path on the host, not a URL.',
+];
+
+const settings: Rules = {
+  timeoutMs: [number(1), 30_000],
+  maxResponseBytes: [number(1024, true), defaultMaxResponseBytes],
+  withCredentials: [boolean, false],
+  retry: { attempts: [number(0, true), 3], baseDelayMs: [number(0), 300], maxDelayMs: [number(0), 10_000] },
+  session: {
+    storage: [
+      [(value) => ['local', 'session', 'memory'].includes(value as string), "must be 'local', 'session' or 'memory'"],
+      'session',
+    ],
+    storageKey: [text, 'react-recording-service:session'],
+    refreshIntervalMs: [number(1), 15 * 60_000],
+  },
+};
+
+/** The settings of `rules` from `input`, defaults filled in. */
+function fill(input: Record<string, unknown>, rules: Rules, prefix: string): Record<string, unknown> {
+  const filled: Record<string, unknown> = {};
+  for (const [key, rule] of Object.entries(rules)) {
+    const value = input[key];
+    filled[key] = Array.isArray(rule)
+      ? value === undefined
+        ? rule[1]
+        : need(value, prefix + key, rule[0], `Leave it out for ${describe(rule[1])}.`)
+      : fill(group(value, prefix + key), rule, `${prefix + key}.`);
   }
+  return filled;
 }
 
 /**
- * Why `host` is not a bare DNS name, IPv4 address or IPv6 address (bracketed or not, without zone id);
- * undefined when it is one.
+ * True for a bare DNS name, dotted-quad IPv4 address or IPv6 address (bracketed or not, without zone id), from
+ * one parse by the URL parser the browser will use. A name must come out as given (but lowercased): the parser
+ * percent-decodes, drops what follows a port, path or user, and reads `127.1` as `127.0.0.1`, so anything else
+ * would make what is checked (e.g. loopback) differ from what is reached. An internationalised name comes out
+ * as punycode, so it must keep to letters, digits and marks instead: IDNA silently drops format characters
+ * (a soft hyphen turns "local\u00adhost" into "localhost") and must not turn it into an IPv4 address.
  */
-function hostProblem(host: string): string | undefined {
-  if (!host) return 'is missing or empty';
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(host)) return 'must not contain a scheme';
-  if (/[/?#@\s\\]/.test(host)) return 'must be a host name only, without path, query, user or spaces';
-  if (host.startsWith('[') ? /\]:/.test(host) : host.split(':').length === 2) return 'must not contain a port';
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(host)) return 'must not contain control characters';
-  // Internationalised names keep to letters, digits and marks: IDNA silently drops format characters (a soft
-  // hyphen turns "local\u00adhost" into "localhost"), so what is checked would not be what is reached.
-  if (/[^\x21-\x7e]/.test(host) && !/^[\p{L}\p{N}\p{M}._-]+$/u.test(host)) {
-    return 'must not contain invisible or format characters';
+function isHost(host: string): boolean {
+  const bare = host.replace(/^\[(.*)\]$/, '$1');
+  const ipv6 = bare !== host || host.includes(':');
+  try {
+    const name = new URL(`http://${ipv6 ? `[${bare}]` : host}`).hostname;
+    return ipv6
+      ? // Only the address itself: no zone id, and nothing the parser would take as a path (`::1]/x[`).
+        /^[\da-f:.]+$/i.test(bare)
+      : (name === host.toLowerCase() || (/^[\p{L}\p{N}\p{M}._-]+$/u.test(host) && !/^[\d.]+$/.test(name))) &&
+          // DNS labels of at most 63 letters, digits, `_` or inner `-`, at most 253 characters in all.
+          /^(?=.{1,253}\.?$)([a-z\d_]([a-z\d_-]{0,61}[a-z\d_])?(\.|$))+$/.test(name);
+  } catch {
+    return false;
   }
-  if (host.includes('%')) {
-    return /^\[?[0-9a-f:.]*%/i.test(host)
-      ? 'must not carry an IPv6 zone id (browsers cannot address one)'
-      : 'must not contain percent-encoding';
-  }
-  if (host.startsWith('[') || host.includes(':')) {
-    const bare = host.replace(/^\[(.*)\]$/, '$1');
-    return /^[0-9a-f:.]+$/i.test(bare) && urlHostname(`[${bare}]`) ? undefined : 'is not a valid IPv6 address';
-  }
-  const parsed = urlHostname(host);
-  const labels = parsed?.replace(/\.$/, '').split('.') ?? [''];
-  // The URL parser reads a name ending in a number as an IPv4 address (`127.1`, `0x7f.1`) and gives it in
-  // dotted-quad form: only that form is taken, so what is checked (e.g. loopback) is what is reached.
-  if (parsed && /^(\d+|0x[0-9a-f]*)$/i.test(labels[labels.length - 1]!)) {
-    return parsed === host ? undefined : 'is not a dotted-quad IPv4 address';
-  }
-  return labels.join('.').length < 254 &&
-    labels.every((label) => /^[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?$/.test(label))
-    ? undefined
-    : 'is not a valid host name';
 }
 
-/** `host` or `authServer.host` (`prefix` `''` or `'authServer.'`). */
-function parseHost(value: unknown, prefix: string): string {
-  const host = typeof value === 'string' ? value.trim() : '';
-  const problem = hostProblem(host);
-  if (problem) {
-    fail(
-      `${prefix}host`,
-      problem,
-      `Give a bare host name or IP address: the scheme goes in ${prefix}isSecure, the port in ${prefix}port, paths in resources.`,
-      value,
-    );
-  }
-  return host;
-}
-
-/** `isSecure` and the port it defaults. */
+/** `host`, `isSecure` and `port` of the recording server (`prefix` `''`) or of `authServer.`. */
 function parseServer(
   input: Record<string, unknown>,
   prefix: string,
 ): { host: string; isSecure: boolean; port: number } {
-  const host = parseHost(input.host, prefix);
-  const { isSecure, port } = input;
-  if (typeof isSecure !== 'boolean') {
-    fail(`${prefix}isSecure`, 'must be true (https) or false (http)', 'Set it: it is never inferred.', isSecure);
-  }
+  const host = need<string>(input.host, `${prefix}host`, [
+    (value) => typeof value === 'string' && isHost(value.trim()),
+    'must be a bare DNS name, dotted-quad IPv4 or IPv6 address, without scheme, port, path, IPv6 zone id, percent-encoding or invisible characters',
+    'Put the scheme in isSecure, the port in port, paths in resources.',
+  ]).trim();
+  const isSecure = need<boolean>(input.isSecure, `${prefix}isSecure`, boolean, 'Set true for https, false for http.');
   // Browsers block http calls from an https page (mixed content), except to loopback hosts.
-  if ((globalThis as { location?: { protocol?: string } }).location?.protocol === 'https:' && !isSecure) {
-    if (!isLoopbackHost(host)) {
-      fail(
-        `${prefix}isSecure`,
-        'is false on a page served over https',
-        'Set isSecure to true: browsers block http calls from an https page (mixed content).',
-      );
-    }
-  }
-  if (port !== undefined && !(Number.isInteger(port) && (port as number) > 0 && (port as number) < 65536)) {
-    fail(`${prefix}port`, 'must be an integer from 1 to 65535', 'Leave it out for 443 (https) or 80 (http).', port);
-  }
-  return { host, isSecure, port: (port as number | undefined) ?? (isSecure ? 443 : 80) };
-}
-
-/** A path on the configured host, trailing slashes removed. */
-function parsePath(value: unknown, field: string): string {
-  if (typeof value !== 'string' || !/^\/(?!\/)[^?#\s]*$/.test(value)) {
-    fail(
-      field,
-      'must be a path starting with "/", without query, fragment or spaces',
-      'Give a path on the host, e.g. "/api/manager/programs", not a URL.',
-      value,
-    );
-  }
-  return value;
-}
-
-function parseText(value: unknown, field: string, hint: string): string {
-  return typeof value === 'string' && value.trim() !== '' ? value : fail(field, 'is missing or empty', hint, value);
-}
-
-/**
- * A number setting: `undefined` gives `fallback`; anything else must be a finite number of at least `min`
- * (a whole one when `whole`).
- */
-function parseNumber(value: unknown, field: string, fallback: number, min: number, whole?: boolean): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < min || (whole && !Number.isInteger(value))) {
-    fail(
-      field,
-      `must be ${whole ? 'an integer' : 'a number'} of at least ${min}`,
-      `Give e.g. ${fallback}, the default when left out.`,
-      value,
-    );
-  }
-  return value;
+  need(isSecure, `${prefix}isSecure`, [
+    () => isSecure || (globalThis as { location?: Location }).location?.protocol !== 'https:' || isLoopbackHost(host),
+    'must be true on an https page',
+    'Browsers block http from https pages (mixed content).',
+  ]);
+  const { port = isSecure ? 443 : 80 } = input;
+  return {
+    host,
+    isSecure,
+    port: need(port, `${prefix}port`, number(1, true, 65535), 'Leave it out for 443 (https) or 80 (http).'),
+  };
 }
 
 /** True for `localhost`, `127.x.x.x` and `::1`: hosts a page may reach over http even when served over https. */
 export function isLoopbackHost(host: string): boolean {
-  const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
-  return bare === 'localhost' || bare.endsWith('.localhost') || /^127(\.\d{1,3}){3}$/.test(bare) || bare === '::1';
+  return /^((.*\.)?localhost|127(\.\d{1,3}){3}|::1)$/.test(host.replace(/^\[|\]$/g, '').toLowerCase());
 }
 
 /**
@@ -297,12 +275,9 @@ export function isLoopbackHost(host: string): boolean {
  * baseUrl({ host: 'rec.example.com', isSecure: true }); // 'https://rec.example.com'
  * baseUrl({ host: 'localhost', port: 8080, isSecure: false }); // 'http://localhost:8080'
  */
-export function baseUrl(server: { host: string; port?: number; isSecure: boolean }): string {
-  const scheme = server.isSecure ? 'https' : 'http';
-  const defaultPort = server.isSecure ? 443 : 80;
-  const host = server.host.includes(':') && !server.host.startsWith('[') ? `[${server.host}]` : server.host;
-  const port = server.port !== undefined && server.port !== defaultPort ? `:${server.port}` : '';
-  return `${scheme}://${host}${port}`;
+export function baseUrl({ host, port, isSecure }: { host: string; port?: number; isSecure: boolean }): string {
+  const name = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
+  return `http${isSecure ? 's' : ''}://${name}${port === undefined || port === (isSecure ? 443 : 80) ? '' : `:${port}`}`;
 }
 
 /**
@@ -313,68 +288,41 @@ export function baseUrl(server: { host: string; port?: number; isSecure: boolean
  * const config = parseRecordingServiceConfig({ host: 'rec.example.com', isSecure: true, tenantId: 'default' });
  */
 export function parseRecordingServiceConfig(input: unknown): ResolvedRecordingServiceConfig {
-  if (!isRecord(input)) fail('config', 'must be an object', 'Pass { host, isSecure, tenantId }.', input);
-  const server = parseServer(input, '');
-  const tenantId = parseText(input.tenantId, 'tenantId', 'Set tenantId to your tenant, e.g. "default".');
-
-  const given = group(input.resources, 'resources');
+  const given = need<Record<string, unknown>>(input, 'config', object, 'Pass { host, isSecure, tenantId }.');
   const resources = { ...defaultResourcePaths };
-  for (const key of Object.keys(given)) {
-    if (!resourceNames.includes(key as keyof ResourcePaths)) {
-      fail(`resources.${key}`, 'is not a known resource', `Known resources: ${resourceNames.join(', ')}.`);
-    }
-    if (given[key] !== undefined) {
-      resources[key as keyof ResourcePaths] = parsePath(given[key], `resources.${key}`).replace(/\/+$/, '') || '/';
+  const paths = group(given.resources, 'resources');
+  for (const key of Object.keys(paths)) {
+    const field = `resources.${key}`;
+    need(paths[key], field, [
+      () => resourceNames.includes(key as keyof ResourcePaths),
+      'is not a known resource',
+      `Known: ${resourceNames.join(', ')}.`,
+    ]);
+    if (paths[key] !== undefined) {
+      resources[key as keyof ResourcePaths] = need<string>(paths[key], field, path).replace(/\/+$/, '') || '/';
     }
   }
-
   const config = {
-    ...server,
-    tenantId,
+    ...parseServer(given, ''),
+    tenantId: need(given.tenantId, 'tenantId', text, 'Set your tenant, e.g. "default".'),
     resources,
-    timeoutMs: parseNumber(input.timeoutMs, 'timeoutMs', 30_000, 1),
-    maxResponseBytes: parseNumber(input.maxResponseBytes, 'maxResponseBytes', defaultMaxResponseBytes, 1024, true),
-    withCredentials: input.withCredentials === undefined ? false : (input.withCredentials as boolean),
+    ...fill(given, settings, ''),
   } as ResolvedRecordingServiceConfig;
-  if (typeof config.withCredentials !== 'boolean') {
-    fail('withCredentials', 'must be a boolean', 'Leave it out for false.', config.withCredentials);
-  }
 
-  if (input.authServer !== undefined) {
-    const auth = group(input.authServer, 'authServer');
-    const authServer = parseServer(auth, 'authServer.');
+  if (given.authServer !== undefined) {
+    const auth = group(given.authServer, 'authServer');
     config.authServer = {
-      ...authServer,
-      authorizationPath: parsePath(auth.authorizationPath, 'authServer.authorizationPath'),
+      ...parseServer(auth, 'authServer.'),
+      authorizationPath: need(auth.authorizationPath, 'authServer.authorizationPath', path),
     };
   }
-
-  const retry = group(input.retry, 'retry');
-  config.retry = {
-    attempts: parseNumber(retry.attempts, 'retry.attempts', 3, 0, true),
-    baseDelayMs: parseNumber(retry.baseDelayMs, 'retry.baseDelayMs', 300, 0),
-    maxDelayMs: parseNumber(retry.maxDelayMs, 'retry.maxDelayMs', 10_000, 0),
-  };
-  const session = group(input.session, 'session');
-  const storage = session.storage ?? 'session';
-  if (storage !== 'local' && storage !== 'session' && storage !== 'memory') {
-    fail('session.storage', "must be 'local', 'session' or 'memory'", "Leave it out for 'session'.", storage);
-  }
-  config.session = {
-    storage,
-    storageKey:
-      session.storageKey === undefined
-        ? 'react-recording-service:session'
-        : parseText(session.storageKey, 'session.storageKey', 'Give a non-empty key or leave it out.'),
-    refreshIntervalMs: parseNumber(session.refreshIntervalMs, 'session.refreshIntervalMs', 15 * 60_000, 1),
-  };
-
-  const { logger } = input;
-  if (logger !== undefined) {
-    if (!isRecord(logger) || ['debug', 'info', 'warn', 'error'].some((name) => typeof logger[name] !== 'function')) {
-      fail('logger', 'must have debug, info, warn and error functions', 'Pass `console` or leave logger out.', logger);
-    }
-    config.logger = logger as unknown as RecordingServiceLogger;
+  if (given.logger !== undefined) {
+    config.logger = need(given.logger, 'logger', [
+      (value) =>
+        isRecord(value) && ['debug', 'info', 'warn', 'error'].every((name) => typeof value[name] === 'function'),
+      'must have debug, info, warn and error functions',
+      'Pass `console` or leave it out.',
+    ]);
   }
   return config;
 }

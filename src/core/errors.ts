@@ -49,14 +49,16 @@ export class RecordingServiceError extends Error {
   declare readonly hint?: string;
 
   constructor(init: RecordingServiceErrorInit) {
-    super(init.hint ? `${init.message} (${init.hint})` : init.message);
+    // Only the cause's name and code are kept: a transport error holds the request URL, whose query
+    // carries the token, and Node's inspector prints a cause even when it is not enumerable.
+    super(
+      init.hint ? `${init.message} (${init.hint})` : init.message,
+      init.cause === undefined ? {} : { cause: summarizeCause(init.cause) },
+    );
     (this as { kind: RecordingServiceErrorKind }).kind = init.kind;
     for (const key of optionalFields) {
       if (init[key] !== undefined) (this as Record<string, unknown>)[key] = init[key];
     }
-    // Only the cause's name and code are kept: a transport error holds the request URL, whose query
-    // carries the token, and Node's inspector prints a cause even when it is not enumerable.
-    if (init.cause !== undefined) Object.defineProperty(this, 'cause', { value: summarizeCause(init.cause) });
   }
 
   /** The brand, on the prototype (not an own property of each error). */
@@ -67,7 +69,7 @@ export class RecordingServiceError extends Error {
   /** `instanceof` also recognises an error of another copy of this package (ESM and CJS builds). */
   static override [Symbol.hasInstance](value: unknown): boolean {
     return (
-      Function.prototype[Symbol.hasInstance].call(this, value) ||
+      super[Symbol.hasInstance](value) ||
       (this === RecordingServiceError && (Object(value) as Record<symbol, unknown>)[brand] === true)
     );
   }

@@ -162,13 +162,12 @@ export function failure(
   code?: string,
 ): RecordingServiceError {
   const { timeoutMs, maxResponseBytes } = engine.config;
-  const body = why === 'body';
   const [kind, what, hint]: [RecordingServiceErrorInit['kind'], string, string?] =
     why === 'network'
       ? [
           why,
           `failed: network error${code ? ` (${code})` : ''}`,
-          'CORS refused (allow this origin, its methods and vendor media types), untrusted TLS certificate or refused connection: check host, port and isSecure',
+          'blocked by CORS (allow this origin, its methods and media types), an untrusted certificate or a refused connection: check host, port and isSecure',
         ]
       : why === 'timeout'
         ? [why, `timed out after ${timeoutMs} ms`, 'raise timeoutMs for a slow server']
@@ -176,8 +175,8 @@ export function failure(
           ? [why, 'was aborted']
           : [
               'validation',
-              `failed: ${body ? 'request body' : 'answer'} over maxResponseBytes (${maxResponseBytes} bytes)`,
-              `${body ? 'nothing sent' : 'cut off'}; raise maxResponseBytes if needed`,
+              `failed: ${why === 'body' ? 'request body' : 'answer'} over maxResponseBytes (${maxResponseBytes} bytes)`,
+              'raise maxResponseBytes if needed',
             ];
   return requestError(engine, request, kind, what, { hint, cause });
 }
@@ -218,7 +217,7 @@ export function redirectError(
   }
   return requestError(engine, request, 'http', `failed: redirect refused${status ? ` (${status})` : ''}`, {
     status,
-    hint: `refused a redirect${shown && ` to ${shown}`}, so credentials stay on this origin: point host, port and isSecure at the server that answers`,
+    hint: `refused a redirect${shown && ` to ${shown}`} (credentials stay on this origin): point host, port and isSecure at the answering server`,
     details: shown ? { location: shown } : undefined,
   });
 }
@@ -255,7 +254,7 @@ export function startDeadline(timeoutMs: number, caller: AbortSignal | undefined
   };
   const timer = setTimeout(deadline.stop, timeoutMs, 'timeout');
   if (caller?.aborted) onCallerAbort();
-  else caller?.addEventListener('abort', onCallerAbort, { once: true });
+  else caller?.addEventListener('abort', onCallerAbort);
   return deadline;
 }
 
@@ -333,10 +332,8 @@ async function sendOnce(engine: HttpEngine, request: HttpRequest, deadline: Dead
     validateStatus: () => true,
   });
   const { status, data } = response;
-  const header = (name: string): string => {
-    const value: unknown = (response.headers as Record<string, unknown>)[name];
-    return value == null ? '' : Array.isArray(value) ? value.join(', ') : String(value);
-  };
+  // Only `set-cookie` comes as a list, in Node: these three are one string each (or absent).
+  const header = (name: string) => String((response.headers as Record<string, unknown>)[name] ?? '');
   // A 3xx (Node, fetch adapter), or an opaque redirect (status 0: fetch with `redirect: 'manual'` in a browser).
   if (!status || (status >= 300 && status < 400))
     throw redirectError(engine, request, status || undefined, header('location'));
@@ -398,7 +395,7 @@ export async function send(engine: HttpEngine, request: HttpRequest): Promise<Ht
     // The wait is a deadline too: it ends after `delay`, or at once on the caller's abort.
     const pause = startDeadline(delay, signal);
     if (!pause.signal.aborted) {
-      await new Promise((resolve) => pause.signal.addEventListener('abort', resolve, { once: true }));
+      await new Promise((resolve) => pause.signal.addEventListener('abort', resolve));
     }
     pause.end();
     if (signal?.aborted) throw failure(engine, request, 'aborted', signal.reason);

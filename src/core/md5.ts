@@ -30,13 +30,11 @@ export function createMd5(): Md5 {
   const state = new Int32Array([0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476]);
   const block = new Uint8Array(64);
   const view = new DataView(block.buffer);
-  const words = new Int32Array(16);
   let blockLength = 0;
   let totalLength = 0;
   let done = false;
 
   const compress = (): void => {
-    for (let i = 0; i < 16; i++) words[i] = view.getInt32(i * 4, true);
     let a = state[0]!;
     let b = state[1]!;
     let c = state[2]!;
@@ -45,7 +43,7 @@ export function createMd5(): Md5 {
       const stage = i >> 4;
       const f = stage < 1 ? (b & c) | (~b & d) : stage < 2 ? (d & b) | (~d & c) : stage < 3 ? b ^ c ^ d : c ^ (b | ~d);
       const g = (stage < 1 ? i : stage < 2 ? 5 * i + 1 : stage < 3 ? 3 * i + 5 : 7 * i) & 15;
-      const sum = a + f + K[i]! + words[g]!;
+      const sum = a + f + K[i]! + view.getInt32(g * 4, true);
       const s = S[(stage << 2) | (i & 3)]!;
       a = d;
       d = c;

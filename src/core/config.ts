@@ -178,7 +178,7 @@ const text: Check = [(value) => typeof value === 'string' && value.trim() !== ''
 
 const boolean: Check = [(value) => typeof value === 'boolean', 'must be true or false'];
 
-const path: Check = [
+const absolutePath: Check = [
   (value) => typeof value === 'string' && /^\/(?!\/)[^?#\s]*$/.test(value),
   'must be a path starting with "/", without query, fragment or spaces',
   'Give a path on the host, not a URL.',
@@ -262,6 +262,23 @@ function parseServer(
   };
 }
 
+/** The resource paths, each given one checked and its trailing slashes removed. */
+function parseResources(value: unknown): ResourcePaths {
+  const resources = { ...defaultResourcePaths };
+  for (const [key, path] of Object.entries(group(value, 'resources'))) {
+    const field = `resources.${key}`;
+    need(path, field, [
+      () => resourceNames.includes(key as keyof ResourcePaths),
+      'is not a known resource',
+      `Known: ${resourceNames.join(', ')}.`,
+    ]);
+    if (path !== undefined) {
+      resources[key as keyof ResourcePaths] = need<string>(path, field, absolutePath).replace(/\/+$/, '') || '/';
+    }
+  }
+  return resources;
+}
+
 /** True for `localhost`, `127.x.x.x` and `::1`: hosts a page may reach over http even when served over https. */
 export function isLoopbackHost(host: string): boolean {
   return /^((.*\.)?localhost|127(\.\d{1,3}){3}|::1)$/.test(host.replace(/^\[|\]$/g, '').toLowerCase());
@@ -289,23 +306,10 @@ export function baseUrl({ host, port, isSecure }: { host: string; port?: number;
  */
 export function parseRecordingServiceConfig(input: unknown): ResolvedRecordingServiceConfig {
   const given = need<Record<string, unknown>>(input, 'config', object, 'Pass { host, isSecure, tenantId }.');
-  const resources = { ...defaultResourcePaths };
-  const paths = group(given.resources, 'resources');
-  for (const key of Object.keys(paths)) {
-    const field = `resources.${key}`;
-    need(paths[key], field, [
-      () => resourceNames.includes(key as keyof ResourcePaths),
-      'is not a known resource',
-      `Known: ${resourceNames.join(', ')}.`,
-    ]);
-    if (paths[key] !== undefined) {
-      resources[key as keyof ResourcePaths] = need<string>(paths[key], field, path).replace(/\/+$/, '') || '/';
-    }
-  }
   const config = {
     ...parseServer(given, ''),
     tenantId: need(given.tenantId, 'tenantId', text, 'Set your tenant, e.g. "default".'),
-    resources,
+    resources: parseResources(given.resources),
     ...fill(given, settings, ''),
   } as ResolvedRecordingServiceConfig;
 
@@ -313,7 +317,7 @@ export function parseRecordingServiceConfig(input: unknown): ResolvedRecordingSe
     const auth = group(given.authServer, 'authServer');
     config.authServer = {
       ...parseServer(auth, 'authServer.'),
-      authorizationPath: need(auth.authorizationPath, 'authServer.authorizationPath', path),
+      authorizationPath: need(auth.authorizationPath, 'authServer.authorizationPath', absolutePath),
     };
   }
   if (given.logger !== undefined) {

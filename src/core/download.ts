@@ -193,9 +193,7 @@ export async function downloadFile(
       if (tooLarge(loaded)) return handOff();
       md5.update(bytes);
       if (writable) {
-        await writable.write(bytes).catch(() => {
-          throw fail('validation', 'The file could not be written', 'check the space and rights of the chosen folder');
-        });
+        await writable.write(bytes);
       } else {
         pending.push(bytes as BlobPart);
         pendingBytes += bytes.length;
@@ -223,7 +221,9 @@ export async function downloadFile(
     }
   } catch (error) {
     if (file) await discard(file, writable);
-    throw error instanceof RecordingServiceError ? error : fail('validation', 'The file could not be written');
+    // Anything else failed in the chosen file: creating, writing or closing it.
+    if (error instanceof RecordingServiceError) throw error;
+    throw fail('validation', 'The file could not be written', 'check the space and rights of the chosen folder');
   } finally {
     progress?.end(!signal.aborted);
     signal.removeEventListener('abort', stop);
@@ -233,7 +233,7 @@ export async function downloadFile(
   const removed = file && (await discard(file, writable));
   throw new RecordingServiceError({
     kind: 'validation',
-    message: `The ${file ? `saved file is damaged (MD5 mismatch) and was ${removed ? 'removed' : 'emptied'}` : 'downloaded file is damaged (MD5 mismatch)'}`,
+    message: `The ${file ? 'saved' : 'downloaded'} file is damaged (MD5 mismatch)${file ? ` and was ${removed ? 'removed' : 'emptied'}` : ''}`,
     hint: 'try downloading it again',
     details: MD5_MISMATCH,
   });

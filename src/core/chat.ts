@@ -1,6 +1,7 @@
 import { RecordingServiceError } from './errors';
 import { encodeSegment } from './http';
 import type { RecordingContext } from './context';
+import { listAccept, read } from './operation';
 import { accept, detailsType, invalid, mediaType, pick, send, signalOf } from './request';
 import { chatSessionSchema, entity, listOf } from './schemas';
 import type { ChatSession, NewChatMessage, RequestOptions } from './types';
@@ -32,15 +33,17 @@ export async function listChatSessions(
   params?: { moderatorPin?: string } & RequestOptions,
   options?: RequestOptions,
 ): Promise<ChatSession[]> {
-  return send(context, {
-    method: 'GET',
-    path: chatRoot(context, programId),
-    query: pick(params, ['moderatorPin']),
-    accept: accept('asr.list.v2'),
-    signal: signalOf(params, options),
-    secrets: [params?.moderatorPin],
-    answer: { schema: sessionsAnswer },
-  });
+  const pin = params?.moderatorPin;
+  return read(
+    context,
+    chatRoot(context, programId),
+    listAccept,
+    sessionsAnswer,
+    params,
+    options,
+    ['moderatorPin'],
+    [pin],
+  );
 }
 
 /** One Q&A session with its messages; `after` (epoch ms) asks only for newer messages. */

@@ -1,5 +1,5 @@
 import type { RecordingContext } from './context';
-import { pick, send, signalOf } from './request';
+import { accept, pick, send, signalOf } from './request';
 import type { AnswerSchema } from './schemas';
 import type { RequestOptions } from './types';
 
@@ -7,6 +7,9 @@ import type { RequestOptions } from './types';
  * The shape most operations share, for the operation modules only (not exported by the package): most are a
  * GET of one path, whose query copies some keys of the params, answered as a schema checks it.
  */
+
+/** The Accept of every list answer but the paged program lists. */
+export const listAccept = /* @__PURE__ */ accept('asr.list.v2');
 
 /**
  * A GET of `path` (segments already encoded), its query the `keys` of `params` in that order, its signal the

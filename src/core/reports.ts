@@ -1,7 +1,7 @@
 import { encodeSegment } from './http';
 import type { RecordingContext } from './context';
-import { accept, pick, send, signalOf } from './request';
-import { accessReportSchema, listOf, viewerReportSchema } from './schemas';
+import { listAccept, read } from './operation';
+import { accessReportSchema, listOf, viewerReportSchema, type AnswerSchema } from './schemas';
 import type { AccessReport, ReportParams, RequestOptions, ViewerReport } from './types';
 
 const reportKeys = [
@@ -10,20 +10,23 @@ const reportKeys = [
 const accessAnswer = /* @__PURE__ */ listOf<AccessReport>(accessReportSchema);
 const viewersAnswer = /* @__PURE__ */ listOf<ViewerReport>(viewerReportSchema);
 
+/** A report under `reportsUrl`, its query the report parameters. */
+const report = <T>(
+  context: RecordingContext,
+  path: string,
+  schema: () => AnswerSchema<T>,
+  params: (ReportParams & RequestOptions) | undefined,
+  options: RequestOptions | undefined,
+): Promise<T> =>
+  read(context, `${context.config.resources.reportsUrl}/${path}`, listAccept, schema, params, options, reportKeys);
+
 /** Who watched what, over every program. */
 export async function getAccessReport(
   context: RecordingContext,
   params?: ReportParams & RequestOptions,
   options?: RequestOptions,
 ): Promise<AccessReport[]> {
-  return send(context, {
-    method: 'GET',
-    path: `${context.config.resources.reportsUrl}/programaccess`,
-    query: pick(params, reportKeys),
-    accept: accept('asr.list.v2'),
-    signal: signalOf(params, options),
-    answer: { schema: accessAnswer },
-  });
+  return report(context, 'programaccess', accessAnswer, params, options);
 }
 
 /** Who watched one program. */
@@ -33,14 +36,7 @@ export async function getProgramAccessReport(
   params?: ReportParams & RequestOptions,
   options?: RequestOptions,
 ): Promise<AccessReport[]> {
-  return send(context, {
-    method: 'GET',
-    path: `${context.config.resources.reportsUrl}/programaccess/${encodeSegment(programId, 'programId')}`,
-    query: pick(params, reportKeys),
-    accept: accept('asr.list.v2'),
-    signal: signalOf(params, options),
-    answer: { schema: accessAnswer },
-  });
+  return report(context, `programaccess/${encodeSegment(programId, 'programId')}`, accessAnswer, params, options);
 }
 
 /** The view counts of one program. */
@@ -50,12 +46,5 @@ export async function getProgramViewers(
   params?: ReportParams & RequestOptions,
   options?: RequestOptions,
 ): Promise<ViewerReport[]> {
-  return send(context, {
-    method: 'GET',
-    path: `${context.config.resources.reportsUrl}/programview/${encodeSegment(programId, 'programId')}`,
-    query: pick(params, reportKeys),
-    accept: accept('asr.list.v2'),
-    signal: signalOf(params, options),
-    answer: { schema: viewersAnswer },
-  });
+  return report(context, `programview/${encodeSegment(programId, 'programId')}`, viewersAnswer, params, options);
 }

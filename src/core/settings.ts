@@ -1,6 +1,6 @@
 import { encodeSegment } from './http';
 import type { RecordingContext } from './context';
-import { send } from './request';
+import { read } from './operation';
 import { entity, systemSettingsSchema, tenantSchema } from './schemas';
 import type { RequestOptions, SystemSettings, Tenant } from './types';
 
@@ -9,13 +9,7 @@ const tenantAnswer = /* @__PURE__ */ entity<Tenant>(tenantSchema);
 
 /** The system settings of a single-tenant server. */
 export async function getSystemSettings(context: RecordingContext, options?: RequestOptions): Promise<SystemSettings> {
-  return send(context, {
-    method: 'GET',
-    path: context.config.resources.systemSettingsUrl,
-    accept: 'application/json',
-    signal: options?.signal,
-    answer: { schema: systemAnswer },
-  });
+  return read(context, context.config.resources.systemSettingsUrl, 'application/json', systemAnswer, options);
 }
 
 /**
@@ -31,11 +25,7 @@ export async function getTenant(
 ): Promise<Tenant> {
   const onlyOptions = typeof tenantIdOrOptions === 'object' && tenantIdOrOptions !== null;
   const tenantId = onlyOptions ? context.config.tenantId : (tenantIdOrOptions ?? context.config.tenantId);
-  return send(context, {
-    method: 'GET',
-    path: `${context.config.resources.tenantsUrl}/${encodeSegment(tenantId, 'tenantId')}`,
-    accept: 'application/json',
-    signal: (onlyOptions ? tenantIdOrOptions.signal : undefined) ?? options?.signal,
-    answer: { schema: tenantAnswer },
-  });
+  const path = `${context.config.resources.tenantsUrl}/${encodeSegment(tenantId, 'tenantId')}`;
+  // `read` prefers the signal of its last argument: the request options given alone, else `options`.
+  return read(context, path, 'application/json', tenantAnswer, options, onlyOptions ? tenantIdOrOptions : undefined);
 }

@@ -137,7 +137,7 @@ export function requestError(
   init?: Partial<RecordingServiceErrorInit>,
 ): RecordingServiceError {
   const url = redact(engine, request.url, request.secrets);
-  const path = url.split('?')[0]!.replace(/^[a-z]+:\/\/[^/]*/i, '') || '/';
+  const path = url.replace(/^[a-z]+:\/\/[^/]*|\?.*/gi, '') || '/';
   return new RecordingServiceError({
     kind,
     message: `${request.method} ${path} ${what}`,
@@ -189,7 +189,7 @@ export function checkRequest(engine: HttpEngine, request: HttpRequest): void {
   const { body, signal } = request;
   const limit = engine.config.maxResponseBytes;
   if (signal?.aborted) throw failure(engine, request, 'aborted', signal.reason);
-  if (body !== undefined && body.length * 3 > limit && new TextEncoder().encode(body).byteLength > limit) {
+  if (body !== undefined && new TextEncoder().encode(body).byteLength > limit) {
     throw failure(engine, request, 'body');
   }
 }
@@ -342,7 +342,7 @@ async function sendOnce(engine: HttpEngine, request: HttpRequest, deadline: Dead
   if (typeof finalUrl === 'string' && finalUrl && new URL(finalUrl).origin !== new URL(request.url).origin) {
     throw redirectError(engine, request, undefined, finalUrl);
   }
-  const text = data == null ? '' : String(data);
+  const text = String(data ?? '');
   // Any adapter without a limit of its own: at least nothing larger reaches the parsers.
   if (text.length > limit) throw failure(engine, request, 'too-large');
   return {

@@ -39,8 +39,8 @@ interface View {
   context: RecordingContext;
   id: string;
   dnId: string | undefined;
-  /** The delivery node the reports name: `dnId`, else the one found in the cache when the start is posted. */
-  node?: string | undefined;
+  /** The delivery node both reports name: `dnId`, else the one found in the cache when the start is posted. */
+  node?: { dnId?: string };
   /** Resolves to the report id (`undefined` if refused). */
   started?: Promise<string | undefined>;
   /** Whether the end was asked for (sent, or to be sent once the start's receipt arrives). */
@@ -53,8 +53,7 @@ function endView(view: View | undefined): void {
   view.ended = true;
   void view.started?.then((reportId) => {
     if (reportId === undefined) return;
-    const params = { ...(view.node && { dnId: view.node }), keepalive: true };
-    reportViewEnd(view.context, view.id, reportId, params).catch(() => {});
+    reportViewEnd(view.context, view.id, reportId, { ...view.node, keepalive: true }).catch(() => {});
   });
 }
 
@@ -85,8 +84,9 @@ export function useViewReport(id: string, params: ViewReportParams = {}): ViewRe
     if (id === '') return Promise.resolve(undefined);
     const view = current();
     if (!view.started) {
-      view.node = dnId || cachedDnId(queryClient, id);
-      view.started = reportViewStart(view.context, id, view.node ? { dnId: view.node } : {}).then(
+      const node = dnId || cachedDnId(queryClient, id);
+      view.node = node ? { dnId: node } : {};
+      view.started = reportViewStart(view.context, id, view.node).then(
         (receipt) => receipt.reportId,
         () => undefined,
       );

@@ -18,6 +18,7 @@ export interface DownloadProgress {
 
 /** Options of {@link downloadFile}. */
 export interface DownloadOptions {
+  /** Cancels the download: it then ends with an `aborted` error and keeps nothing. */
   signal: AbortSignal;
   /** The MD5 the file must have (any case); without it the file is not checked. */
   expectedMd5?: string;

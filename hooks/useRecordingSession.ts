@@ -1,5 +1,5 @@
 'use client';
-import { useCallback, useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useStore } from 'zustand';
 import type { RecordingServiceError } from '../src/core/errors';
 import { followSessionInOtherTabs, signIn as signInWith, signOut as signOutOf } from '../src/core/session';
@@ -38,13 +38,14 @@ export function useRecordingSession(): RecordingSessionState {
   // Showing the session is when other tabs' sign-ins and sign-outs matter (the sign-in module is loaded here).
   useEffect(() => followSessionInOtherTabs(context), [context]);
 
-  const signIn = useCallback(
-    (portalToken: string, login: string) => signInWith(context, portalToken, login),
+  // The provider removes the user's cache entries whenever a session ends, this way or another.
+  const actions = useMemo(
+    () => ({
+      signIn: (portalToken: string, login: string) => signInWith(context, portalToken, login),
+      signOut: () => signOutOf(context),
+    }),
     [context],
   );
 
-  // The provider removes the user's cache entries whenever a session ends, this way or another.
-  const signOut = useCallback(() => signOutOf(context), [context]);
-
-  return { status, ...(user !== undefined && { user }), signIn, signOut, ...(error && { error }) };
+  return { status, ...(user !== undefined && { user }), ...actions, ...(error && { error }) };
 }

@@ -144,8 +144,13 @@ export function bindRecordingClient(context: RecordingContext): RecordingClient 
       viewers: reports.getProgramViewers,
     }),
     session: {
-      signIn: (portalToken, user, options) => signIn(c, portalToken, user, options),
-      signOut: () => signOut(c),
+      ...bind(c, {
+        signIn,
+        signOut,
+        startRefresh: startSessionRefresh,
+        stopRefresh: stopSessionRefresh,
+        onExpired: onSessionExpired,
+      }),
       current: () => snapshotOf(store.getState()),
       subscribe(listener) {
         followSessionInOtherTabs(c);
@@ -153,9 +158,6 @@ export function bindRecordingClient(context: RecordingContext): RecordingClient 
           if (snapshotKeys.some((key) => state[key] !== previous[key])) listener(snapshotOf(state));
         });
       },
-      startRefresh: () => startSessionRefresh(c),
-      stopRefresh: () => stopSessionRefresh(c),
-      onExpired: (listener) => onSessionExpired(c, listener),
     },
     sessionStore: {
       ...context.sessionStore,

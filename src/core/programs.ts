@@ -199,7 +199,7 @@ function parseReceipt(response: HttpResponse): ViewReportReceipt | undefined {
     try {
       raw = JSON.parse(text);
     } catch {
-      raw = text;
+      // Not JSON after all: the text itself may be the id.
     }
   } else if (/html|xml/i.test(response.contentType)) {
     return undefined;
@@ -207,8 +207,9 @@ function parseReceipt(response: HttpResponse): ViewReportReceipt | undefined {
   const id = (value: unknown) =>
     typeof value === 'string' && value !== '' ? value : typeof value === 'number' ? String(value) : undefined;
   // The legacy client read `answer.receipt`; the receipt may also be the id itself or carry it as reportId/id.
+  // An array holds none of these keys, so it gives no id like any other value that is not one.
   const fromRecord = (value: unknown, depth: number): string | undefined => {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return id(value);
+    if (!value || typeof value !== 'object') return id(value);
     const record = value as Record<string, unknown>;
     return id(record.reportId) ?? id(record.id) ?? (depth > 0 ? fromRecord(record.receipt, depth - 1) : undefined);
   };

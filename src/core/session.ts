@@ -1,4 +1,4 @@
-import { RecordingServiceError, isRecordingServiceError } from './errors';
+import { RecordingServiceError } from './errors';
 import { baseUrl } from './config';
 import { log, requestError, send, statusError, type HttpRequest } from './http';
 import { invalid } from './request';
@@ -124,7 +124,8 @@ function createSessionManager(inner: ContextInternals): SessionManager {
 
   function scheduleRefresh(): void {
     stopRefresh();
-    if (!held || store.getState().status !== 'user') return;
+    // Held only while signed in: every end of the session (sign-out, expiry, another tab's user) resets.
+    if (!held) return;
     refreshTimer = setTimeout(() => {
       refreshTimer = undefined;
       void reexchange().then((ok) => {
@@ -167,7 +168,7 @@ function createSessionManager(inner: ContextInternals): SessionManager {
         if (ok) log(http, 'debug', 'session refreshed', { user: from.user });
         return ok;
       } catch (error) {
-        if (startedIn === generation) inner.expire(isRecordingServiceError(error) ? error : undefined);
+        if (startedIn === generation) inner.expire(error instanceof RecordingServiceError ? error : undefined);
         return false;
       } finally {
         inflightExchange = undefined;
@@ -207,9 +208,10 @@ function createSessionManager(inner: ContextInternals): SessionManager {
       scheduleRefresh();
       return snapshotOf(store.getState());
     } catch (caught) {
-      const error = isRecordingServiceError(caught)
-        ? caught
-        : new RecordingServiceError({ kind: 'network', message: 'Sign-in failed', cause: caught });
+      const error =
+        caught instanceof RecordingServiceError
+          ? caught
+          : new RecordingServiceError({ kind: 'network', message: 'Sign-in failed', cause: caught });
       if (mine === generation) {
         inner.persist(undefined);
         store.setState({ status: 'guest', error }, true);

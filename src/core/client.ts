@@ -112,7 +112,8 @@ export function bindRecordingClient(context: RecordingContext): RecordingClient 
   const c = context;
   const { store } = internalsOf(context);
   const client: RecordingClient = {
-    config: context.config,
+    // The context's config and dispose; the namespaces and a session store that follows other tabs added.
+    ...context,
     programs: bind(c, {
       list: programs.listPrograms,
       listByCategory: programs.listProgramsByCategory,
@@ -167,7 +168,6 @@ export function bindRecordingClient(context: RecordingContext): RecordingClient 
         return store.subscribe(listener);
       },
     },
-    dispose: () => context.dispose(),
   };
   return shareInternals(context, client);
 }

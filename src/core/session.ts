@@ -47,7 +47,7 @@ const noAuthServer = () =>
   new RecordingServiceError({
     kind: 'config',
     message: 'Cannot sign in: no authServer configured',
-    hint: 'add authServer: { host, isSecure, authorizationPath } to the config',
+    hint: 'configure authServer: { host, isSecure, authorizationPath }',
   });
 
 /** Exchanges a portal token for a content-server token (one POST to the authorization server). */
@@ -77,8 +77,8 @@ async function exchange(
     if (response.status !== 401) throw error;
     throw new RecordingServiceError({
       ...error,
-      message: 'Sign-in refused: the portal token was not accepted',
-      hint: 'get a fresh portal token and sign in again',
+      message: 'The portal token was refused',
+      hint: 'sign in with a fresh one',
     });
   }
   let body: unknown;
@@ -179,8 +179,7 @@ function createSessionManager(inner: ContextInternals): SessionManager {
 
   async function signIn(token: string, user: string, options?: RequestOptions): Promise<SessionSnapshot> {
     followOtherTabs();
-    if (typeof token !== 'string' || token === '')
-      throw invalid('signIn needs a non-empty portal token', 'portalToken');
+    if (typeof token !== 'string' || token === '') throw invalid('signIn needs a portal token', 'portalToken');
     if (typeof user !== 'string' || user.trim() === '')
       throw invalid('signIn needs the portal login id as user', 'user');
     if (!config.authServer) throw noAuthServer();
@@ -200,7 +199,7 @@ function createSessionManager(inner: ContextInternals): SessionManager {
       if (!(await exchangeFor(user, token, aborter))) {
         throw new RecordingServiceError({
           kind: 'aborted',
-          message: 'Sign-in was superseded by a sign-out or another sign-in',
+          message: 'Sign-in superseded by a sign-out or another sign-in',
         });
       }
       held = { token, user };
@@ -255,8 +254,8 @@ function createSessionManager(inner: ContextInternals): SessionManager {
   }
 
   const onStorage = (event: StorageEvent) => {
-    if (event.key !== storageKey && event.key !== null) return;
-    if (event.storageArea && storage && event.storageArea !== storage) return;
+    // Only this key, or `clear()` (key null); only this storage (listened to only when there is one).
+    if ((event.key ?? storageKey) !== storageKey || (event.storageArea && event.storageArea !== storage)) return;
     // `clear()` (key null) carries no new value: a sign-out too.
     const next = parsePersisted(event.newValue);
     const current = store.getState();
@@ -278,9 +277,9 @@ function createSessionManager(inner: ContextInternals): SessionManager {
    */
   function followOtherTabs(): void {
     if (inner.disposed) return;
-    const crossTabStorage =
-      config.session.storage === 'local' && storage !== undefined && typeof window !== 'undefined';
-    if (crossTabStorage && !listeningToStorage && typeof window.addEventListener === 'function') {
+    const crossTabStorage = config.session.storage === 'local' && storage !== undefined;
+    // `globalThis.window`: a server or worker has no window (nor, some test setups, its listener methods).
+    if (crossTabStorage && !listeningToStorage && typeof globalThis.window?.addEventListener === 'function') {
       listeningToStorage = true;
       window.addEventListener('storage', onStorage);
     }

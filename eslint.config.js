@@ -11,6 +11,7 @@ export default tseslint.config(
       'node_modules/**',
       'storybook-static/**',
       'coverage/**',
+      '.tmp/**',
       'test/apps/**/dist/**',
       'test/apps/**/node_modules/**',
       '.storybook/public/**',

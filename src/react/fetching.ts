@@ -3,7 +3,7 @@ import { baseUrl } from '../core/config';
 import type { RecordingContext } from '../core/context';
 import type { RecordingServiceError } from '../core/errors';
 import type { ChatMessage, ChatSession, Program } from '../core/types';
-import { recordingKeys, type RecordingScope } from './keys';
+import { listsKey, type RecordingScope } from './keys';
 import { pagesOf } from './listData';
 
 /** How long program data counts as fresh unless a query says otherwise: 30 s. */
@@ -95,7 +95,7 @@ export interface CachedProgram {
  */
 export function findCachedProgram(queryClient: QueryClient, id: string): CachedProgram | undefined {
   let found: CachedProgram | undefined;
-  for (const query of queryClient.getQueryCache().findAll({ queryKey: recordingKeys.lists() })) {
+  for (const query of queryClient.getQueryCache().findAll({ queryKey: listsKey() })) {
     const updatedAt = query.state.dataUpdatedAt;
     if (found && found.updatedAt >= updatedAt) continue;
     for (const page of pagesOf(query.state.data)) {

@@ -32,6 +32,28 @@ export interface ReportKeyParams extends ReportParams {
 
 const ROOT = 'recording-service';
 
+/** The first two elements of every key: the library's name and a scope. */
+type KeyRoot = readonly [typeof ROOT, Partial<RecordingScope>];
+
+/** The root of `recordingKeys` (empty scope): `recordingKeys.all`. */
+export const unscopedRoot: KeyRoot = [ROOT, {}];
+
+/*
+ * The keys the quick start needs (every list, one page, one program) as functions of their own, used by the
+ * provider, `recordingQueries.list` and `recordingQueries.detail` directly: an app that only reads a page and
+ * a program then ships these three rather than every builder of the factory.
+ */
+
+/** `keys.lists()` of the keys rooted at `all`. */
+export const listsKey = (all: KeyRoot = unscopedRoot) => [...all, 'programs', 'list'] as const;
+
+/** `keys.list(params)` of the keys rooted at `all`. */
+export const listKey = (params: RecordingListParams = {}, all: KeyRoot = unscopedRoot) =>
+  [...listsKey(all), 'page', params] as const;
+
+/** `keys.detail(id)` of the keys rooted at `all`. */
+export const detailKey = (id: string, all: KeyRoot = unscopedRoot) => [...all, 'programs', 'detail', id] as const;
+
 /**
  * Builds a key factory. The hooks and `recordingQueries` cache under `recordingKeys`, the factory with an
  * empty scope (the provider keeps one identity per QueryClient at a time). A scope is for apps that cache
@@ -52,7 +74,7 @@ export function createRecordingKeys(scope: Partial<RecordingScope> = {}) {
   ) as Partial<RecordingScope>;
   const all = [ROOT, defined] as const;
   const programs = [...all, 'programs'] as const;
-  const lists = [...programs, 'list'] as const;
+  const lists = listsKey(all);
   const details = [...programs, 'detail'] as const;
   return {
     /** Every entry of this scope. */
@@ -60,7 +82,7 @@ export function createRecordingKeys(scope: Partial<RecordingScope> = {}) {
     /** Every list of programs (pages, infinite lists, by category/publisher, broadcasts). */
     lists: () => lists,
     /** One page of `programs.list`. */
-    list: (params: RecordingListParams = {}) => [...lists, 'page', params] as const,
+    list: (params: RecordingListParams = {}) => listKey(params, all),
     /** All pages of `programs.list` (its own segment: the data shape differs). */
     infinite: (params: Omit<RecordingListParams, 'offset'> = {}) => [...lists, 'infinite', params] as const,
     byCategory: (categoryId: string, params: CategoryListParams = {}) =>
@@ -70,7 +92,7 @@ export function createRecordingKeys(scope: Partial<RecordingScope> = {}) {
     broadcasts: (when: BroadcastWhen, params: BroadcastParams = {}) => [...lists, 'broadcasts', when, params] as const,
     /** Every single-program entry. */
     details: () => details,
-    detail: (id: string) => [...details, id] as const,
+    detail: (id: string) => detailKey(id, all),
     /** A program's playback address; per-variant keys (e.g. unlocked) go below it. Never a password. */
     playback: (id: string) => [...programs, 'playback', id] as const,
     status: (id: string) => [...programs, 'status', id] as const,
@@ -98,4 +120,4 @@ export type RecordingKeys = ReturnType<typeof createRecordingKeys>;
  * queryClient.invalidateQueries({ queryKey: recordingKeys.lists() });
  * const program = queryClient.getQueryData(recordingKeys.detail(id));
  */
-export const recordingKeys: RecordingKeys = createRecordingKeys();
+export const recordingKeys: RecordingKeys = /* @__PURE__ */ createRecordingKeys();

@@ -7,7 +7,7 @@ import type { RecordingServiceConfig } from '../core/config';
 import type { RecordingServiceError } from '../core/errors';
 import { RecordingServiceContext, type RecordingServiceContextValue } from './context';
 import { RecordingServiceMessagesContext, type RecordingServiceMessages } from './messages';
-import { recordingKeys } from './keys';
+import { unscopedRoot } from './keys';
 /** Props of {@link RecordingServiceProvider}. */
 export interface RecordingServiceProviderProps {
   /**
@@ -95,7 +95,7 @@ export function RecordingServiceProvider({
   useEffect(() => {
     if (lastContext.current !== context) {
       lastContext.current = context;
-      void cache.resetQueries({ queryKey: recordingKeys.all });
+      void cache.resetQueries({ queryKey: unscopedRoot });
     }
     return resetCachesOnIdentityChange(context, cache);
   }, [context, cache]);
@@ -148,6 +148,6 @@ function resetCachesOnIdentityChange(context: RecordingContext, cache: QueryClie
     const next = identityUser(context);
     if (next === user) return;
     user = next;
-    void cache.resetQueries({ queryKey: recordingKeys.all });
+    void cache.resetQueries({ queryKey: unscopedRoot });
   });
 }

@@ -50,7 +50,7 @@ import type {
   RecordingListParams,
   ReportParams,
 } from '../core/types';
-import { recordingKeys, type RecordingKeys } from './keys';
+import { detailKey, listKey, recordingKeys, type RecordingKeys } from './keys';
 import {
   CATALOG_STALE_TIME_MS,
   fetchWithQuerySignal,
@@ -110,7 +110,7 @@ function readIf<TData, TKey extends QueryKey>(
 
 /** One page of recordings. */
 export const list = (context: RecordingContext, params: RecordingListParams = {}) =>
-  read(recordingKeys.list(params), (signal) => listPrograms(context, params, { signal }));
+  read(listKey(params), (signal) => listPrograms(context, params, { signal }));
 
 /** Every page of recordings, offset paging; the page size is `params.count` (server default 20). */
 export const infinite = (context: RecordingContext, params: Omit<RecordingListParams, 'offset'> = {}) =>
@@ -166,7 +166,7 @@ export const detail = (
   id: string,
   queryClient?: QueryClient,
 ): RecordingQuery<Program, ReturnType<RecordingKeys['detail']>> => ({
-  ...readIf(id !== '', recordingKeys.detail(id), (signal) => getProgram(context, id, {}, { signal })),
+  ...readIf(id !== '', detailKey(id), (signal) => getProgram(context, id, {}, { signal })),
   ...(queryClient && {
     initialData: () => findCachedProgram(queryClient, id)?.program,
     initialDataUpdatedAt: () => findCachedProgram(queryClient, id)?.updatedAt,

@@ -86,8 +86,8 @@ export interface ContextInternals {
   expire(cause: RecordingServiceError | undefined): void;
   readonly expiredListeners: Set<(error: RecordingServiceError) => void>;
   /** The sign-in module, once installed. */
-  session: SessionModule | undefined;
-  disposed: boolean;
+  session?: SessionModule;
+  disposed?: boolean;
 }
 
 /** What is persisted: never the portal token. */
@@ -99,7 +99,7 @@ export interface PersistedSession {
 }
 
 /** Reads a persisted session, `undefined` when absent or not one. */
-export function parsePersisted(text: string | null): PersistedSession | undefined {
+export function parsePersisted(text: string | null | undefined): PersistedSession | undefined {
   try {
     const { user, token, timestamp, signedInAt } = Object(text && JSON.parse(text)) as Record<string, unknown>;
     return typeof user === 'string' && user && typeof token === 'string' && token && typeof timestamp === 'string'
@@ -149,21 +149,19 @@ export function createRecordingContext(
   options?: CreateRecordingContextOptions,
 ): RecordingContext {
   const parsed = parseRecordingServiceConfig(config);
-  const { storageKey } = parsed.session;
+  const { storage: kept, storageKey } = parsed.session;
   let storage: Storage | undefined;
   let restored: PersistedSession | undefined;
   try {
     // `memory` keeps nothing; storage may be missing (server) or forbidden (private mode).
-    if (parsed.session.storage !== 'memory') {
-      storage = (parsed.session.storage === 'local' ? localStorage : sessionStorage) ?? undefined;
-    }
-    const text = storage?.getItem(storageKey) ?? null;
+    if (kept !== 'memory') storage = (kept === 'local' ? localStorage : sessionStorage) ?? undefined;
+    const text = storage?.getItem(storageKey);
     restored = parsePersisted(text);
-    if (text !== null && !restored) storage?.removeItem(storageKey);
+    if (text != null && !restored) storage?.removeItem(storageKey);
   } catch {
     // Nothing restored.
   }
-  const store = createStore<SessionState>()(() => (restored ? { status: 'user', ...restored } : { status: 'guest' }));
+  const store = createStore<SessionState>()(() => (restored ? { status: 'user', ...restored } : signedOut));
   // Credentials this context has held stay secrets after they leave the store (expiry, sign-out, a new
   // sign-in): a server may still echo an old token or timestamp in an answer, which must not reach an error.
   const retired = new Set<string>();
@@ -197,17 +195,19 @@ export function createRecordingContext(
     },
     expire(cause) {
       const { user } = store.getState();
+      const reason = cause?.kind ?? 'unauthorized';
+      const status = cause?.status;
       inner.session?.reset();
       const error = new RecordingServiceError({
         kind: 'unauthorized',
         message: 'The session expired',
         hint: 'sign in again',
-        status: cause?.status,
-        details: cause ? { reason: cause.kind, status: cause.status } : { reason: 'unauthorized' },
+        status,
+        details: { reason, status },
       });
       inner.persist(undefined);
       store.setState({ status: 'expired', user, error }, true);
-      log(inner.http, 'info', 'session expired', { user, reason: cause?.kind ?? 'unauthorized' });
+      log(inner.http, 'info', 'session expired', { user, reason });
       for (const listener of [...inner.expiredListeners]) {
         try {
           listener(error);
@@ -217,8 +217,6 @@ export function createRecordingContext(
       }
     },
     expiredListeners: new Set(),
-    session: undefined,
-    disposed: false,
   };
 
   const context: RecordingContext = {

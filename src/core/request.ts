@@ -11,8 +11,8 @@ import {
   type HttpResponse,
   type QueryParams,
 } from './http';
-import { internalsOf, type ContextInternals, type RecordingContext } from './context';
-import { validateAnswer, type AnswerSchema } from './schemas';
+import { internalsOf, type ContextInternals, type RecordingContext, type SessionState } from './context';
+import { validateAnswer, type AnswerIssue, type AnswerSchema } from './schemas';
 import type { RequestOptions } from './types';
 
 /** `application/vnd.avaya.<name>+json`. */
@@ -49,8 +49,7 @@ export interface Call<T> {
 /** Copies the listed keys of `params` (undefined ones are left out by `buildQuery`). */
 export function pick<P extends object>(params: P | undefined, keys: readonly (keyof P & string)[]): QueryParams {
   const out: QueryParams = {};
-  if (!params) return out;
-  for (const key of keys) out[key] = params[key] as QueryParams[string];
+  for (const key of params ? keys : []) out[key] = params![key] as QueryParams[string];
   return out;
 }
 
@@ -64,38 +63,30 @@ export const signalOf = (
 export const invalid = (message: string, field?: string, hint?: string): RecordingServiceError =>
   new RecordingServiceError({ kind: 'validation', message, details: field && { field }, hint });
 
-/** An answer that is not one of the ACSR API. */
-const answerError = (
-  inner: ContextInternals,
-  request: HttpRequest,
-  response: HttpResponse,
-  message: string,
-  issues?: unknown,
-): RecordingServiceError =>
-  requestError(inner.http, request, 'validation', `answered ${message}`, {
-    status: response.status,
-    details: { contentType: response.contentType, ...(issues ? { issues } : {}) },
-    hint: 'not an ACSR answer: check host, port and resource paths (a proxy or login page answers HTML)',
-  });
-
-function parse<T>(inner: ContextInternals, spec: Call<T>, request: HttpRequest, response: HttpResponse): T {
-  if (spec.answer === 'none') return undefined as T;
-  if ('read' in spec.answer) {
-    const value = spec.answer.read(response);
-    if (value === undefined) throw answerError(inner, request, response, 'no report id');
+/** Reads the answer of a call that succeeded; throws a `validation` error when it is not an ACSR answer. */
+function parse<T>({ answer }: Call<T>, http: HttpEngine, request: HttpRequest, response: HttpResponse): T {
+  const { contentType } = response;
+  const notAnswer = (what: string, issues?: AnswerIssue[]) =>
+    requestError(http, request, 'validation', `answered ${what}`, {
+      status: response.status,
+      details: { contentType, ...(issues && { issues }) },
+      hint: 'not an ACSR answer: check host, port and resource paths (a proxy or login page answers HTML)',
+    });
+  if (answer === 'none') return undefined as T;
+  if ('read' in answer) {
+    const value = answer.read(response);
+    if (value === undefined) throw notAnswer('no report id');
     return value;
   }
-  if (!/json/i.test(response.contentType)) {
-    throw answerError(inner, request, response, `${response.contentType || 'no content type'} where JSON was expected`);
-  }
+  if (!/json/i.test(contentType)) throw notAnswer(`${contentType || 'no content type'} where JSON was expected`);
   let body: unknown;
   try {
     body = JSON.parse(response.text);
   } catch {
-    throw answerError(inner, request, response, 'malformed JSON');
+    throw notAnswer('malformed JSON');
   }
-  const result = validateAnswer(spec.answer.schema(), body);
-  if (!result.ok) throw answerError(inner, request, response, 'an unexpected shape', result.issues);
+  const result = validateAnswer(answer.schema(), body);
+  if (!result.ok) throw notAnswer('an unexpected shape', result.issues);
   return result.value;
 }
 
@@ -125,19 +116,18 @@ export async function send<T>(context: RecordingContext, spec: Call<T>): Promise
   /** The request with the credentials of now; `earlier` secrets are redacted from its errors too. */
   const attempt = (earlier: (string | undefined)[] = []): HttpRequest => {
     const state = inner.store.getState();
-    const signedIn = state.status === 'user' ? state : undefined;
-    const token = (usedToken = signedIn?.token);
-    const timestamp = signedIn?.timestamp;
-    const query = { ...spec.query, tenantId: config.tenantId, user: signedIn?.user, token, timestamp };
-    const request: HttpRequest = {
+    const { user, token, timestamp }: Partial<SessionState> = state.status === 'user' ? state : {};
+    usedToken = token;
+    const query = { ...spec.query, tenantId: config.tenantId, user, token, timestamp };
+    return {
       method: spec.method,
       url: `${baseUrl(config)}${spec.path}${buildQuery(query)}`,
       headers: { Accept: spec.accept, ...(spec.contentType && { 'Content-Type': spec.contentType }) },
+      // JSON.stringify(undefined) is undefined: no body.
+      body: JSON.stringify(spec.body),
       signal: spec.signal,
       secrets: [...(spec.secrets ?? []), token, timestamp, ...earlier],
     };
-    if (spec.body !== undefined) request.body = JSON.stringify(spec.body);
-    return request;
   };
   const transmit = (request: HttpRequest) => (spec.transport ?? sendHttp)(http, request);
 
@@ -149,5 +139,5 @@ export async function send<T>(context: RecordingContext, spec: Call<T>): Promise
     response = await transmit(request);
   }
   if (response.status < 200 || response.status >= 300) throw statusError(http, request, response);
-  return parse(inner, spec, request, response);
+  return parse(spec, http, request, response);
 }

@@ -83,7 +83,7 @@ export interface ContextInternals {
   /** Writes (or with `undefined` removes) the persisted session. */
   persist(session: PersistedSession | undefined): void;
   /** Ends a signed-in session as expired and tells every `onSessionExpired` listener. */
-  expire(cause: RecordingServiceError | undefined): void;
+  expire(cause: Pick<RecordingServiceError, 'kind' | 'status'> | undefined): void;
   readonly expiredListeners: Set<(error: RecordingServiceError) => void>;
   /** The sign-in module, once installed. */
   session?: SessionModule;

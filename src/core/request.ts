@@ -70,7 +70,7 @@ function parse<T>({ answer }: Call<T>, http: HttpEngine, request: HttpRequest, r
     requestError(http, request, 'validation', `answered ${what}`, {
       status: response.status,
       details: { contentType, ...(issues && { issues }) },
-      hint: 'not an ACSR answer: check host, port and resource paths (a proxy or login page answers HTML)',
+      hint: 'not an ACSR answer: check host, port and resource paths',
     });
   if (answer === 'none') return undefined as T;
   if ('read' in answer) {
@@ -100,7 +100,7 @@ async function recover(inner: ContextInternals, usedToken: string | undefined): 
   if (state.status !== 'user') return false;
   if (state.token !== usedToken) return true;
   if (inner.session?.canReexchange()) return inner.session.reexchange();
-  inner.expire(new RecordingServiceError({ kind: 'unauthorized', message: 'Unauthorized', status: 401 }));
+  inner.expire({ kind: 'unauthorized', status: 401 });
   return false;
 }
 
@@ -113,31 +113,27 @@ export async function send<T>(context: RecordingContext, spec: Call<T>): Promise
   const inner = internalsOf(context);
   const { config, http } = inner;
   let usedToken: string | undefined;
-  /** The request with the credentials of now; `earlier` secrets are redacted from its errors too. */
-  const attempt = (earlier: (string | undefined)[] = []): HttpRequest => {
+  let request: HttpRequest | undefined;
+  /** Sends the call with the credentials of now; a replay's errors redact the first attempt's secrets too. */
+  const attempt = (): Promise<HttpResponse> => {
     const state = inner.store.getState();
     const { user, token, timestamp }: Partial<SessionState> = state.status === 'user' ? state : {};
     usedToken = token;
     const query = { ...spec.query, tenantId: config.tenantId, user, token, timestamp };
-    return {
+    request = {
       method: spec.method,
       url: `${baseUrl(config)}${spec.path}${buildQuery(query)}`,
       headers: { Accept: spec.accept, ...(spec.contentType && { 'Content-Type': spec.contentType }) },
       // JSON.stringify(undefined) is undefined: no body.
       body: JSON.stringify(spec.body),
       signal: spec.signal,
-      secrets: [...(spec.secrets ?? []), token, timestamp, ...earlier],
+      secrets: [...(spec.secrets ?? []), token, timestamp, ...(request?.secrets ?? [])],
     };
+    return (spec.transport ?? sendHttp)(http, request);
   };
-  const transmit = (request: HttpRequest) => (spec.transport ?? sendHttp)(http, request);
 
-  let request = attempt();
-  let response = await transmit(request);
-  if (response.status === 401 && (await recover(inner, usedToken))) {
-    // The replay's errors redact the first attempt's credentials too.
-    request = attempt(request.secrets);
-    response = await transmit(request);
-  }
-  if (response.status < 200 || response.status >= 300) throw statusError(http, request, response);
-  return parse(spec, http, request, response);
+  let response = await attempt();
+  if (response.status === 401 && (await recover(inner, usedToken))) response = await attempt();
+  if (response.status < 200 || response.status >= 300) throw statusError(http, request!, response);
+  return parse(spec, http, request!, response);
 }

@@ -78,15 +78,16 @@ const kinds: Record<string, Check> = {
 };
 
 /**
- * A loose object from a compact spec, one field per word: `name` text, `name#` number, `name?` boolean,
- * `name*` list of text, `name@` id (text, a number taken as its text), `name~` text or null, `name|` text or
- * number. `more` adds fields of other shapes.
+ * A loose object from a compact spec of field names, text fields first; a kind sign applies to the names after
+ * it: `#` number, `?` boolean, `*` list of text, `@` id (text, a number taken as its text), `~` text or null,
+ * `|` text or number. `more` adds fields of other shapes.
  */
 function shape(spec: string, more?: Record<string, Check>): Check {
   const fields: Record<string, Check> = {};
+  let kind = text;
   for (const word of spec.split(' ')) {
-    const kind = kinds[word.slice(-1)];
-    fields[kind ? word.slice(0, -1) : word] = kind ?? text;
+    if (kinds[word]) kind = kinds[word];
+    else fields[word] = kind;
   }
   return object({ ...fields, ...more });
 }
@@ -98,18 +99,18 @@ function shape(spec: string, more?: Record<string, Check>): Check {
 
 export const programSchema = /* @__PURE__ */ once(() =>
   shape(
-    'self id@ name description tenantId@ owner ownerDisplayName participantUsers* category categoryId@ templateId@ accessMode accessUsers* public? passwordProtected? authorizeUrl accessDenied? live? started? startDate creationDate expirationDate deleted? deletedDate duration# size# width# height# bitrate# mediaType# md5Hash allowMediaDownload? available? canEdit? viewCount# currentViewerCount# thumbnail statusUrl reportUrl chatEnabled? moderatorPinProtected? dnAddress conferenceAddress programStatus',
+    'self name description owner ownerDisplayName category accessMode authorizeUrl startDate creationDate expirationDate deletedDate md5Hash thumbnail statusUrl reportUrl dnAddress conferenceAddress programStatus @ id tenantId categoryId templateId * participantUsers accessUsers ? public passwordProtected accessDenied live started deleted allowMediaDownload available canEdit chatEnabled moderatorPinProtected # duration size width height bitrate mediaType viewCount currentViewerCount',
   ),
 );
 
-export const categorySchema = /* @__PURE__ */ once(() => shape('self id@ name programsUrl tenants*'));
+export const categorySchema = /* @__PURE__ */ once(() => shape('self name programsUrl @ id * tenants'));
 
 export const templateSchema = /* @__PURE__ */ once(() =>
-  shape('self id@ name description callBitrate# callWidth# callHeight# tenants*'),
+  shape('self name description @ id * tenants # callBitrate callWidth callHeight'),
 );
 
 export const programAddressSchema = /* @__PURE__ */ once(() =>
-  shape('available? downloadUrl reportUrl playerPreference*', {
+  shape('downloadUrl reportUrl * playerPreference ? available', {
     streams: shape(
       'primaryMediaUrl primaryMediaHlsUrl primaryMediaMp4Url primaryMediaRtmpUrl primaryMediaHdsUrl secondaryMediaUrl',
     ),
@@ -117,34 +118,35 @@ export const programAddressSchema = /* @__PURE__ */ once(() =>
 );
 
 export const programStatusSchema = /* @__PURE__ */ once(() =>
-  shape('programId@ state stateDetails programCreationStage programCreationMessage recordingState'),
+  shape('state stateDetails programCreationStage programCreationMessage recordingState @ programId'),
 );
 
 export const chatSessionSchema = /* @__PURE__ */ once(() =>
-  shape('sessionId@ initiatorName lastMessageTime# initiatorAuthenticated? unansweredCount#', {
-    messages: arrayOf(shape('sessionId@ message senderDisplayName senderId@ timestamp# authenticated? type')),
+  shape('initiatorName @ sessionId ? initiatorAuthenticated # lastMessageTime unansweredCount', {
+    messages: arrayOf(shape('message senderDisplayName type @ sessionId senderId ? authenticated # timestamp')),
   }),
 );
 
 export const systemSettingsSchema = /* @__PURE__ */ once(() =>
   shape(
-    'multiTenant? allowGuestAccess? systemTime| systemTimeISO8601 recordingRetentionPolicy daysToRetainDeletedRecordings# encryptionSupport? uptime|',
+    'systemTimeISO8601 recordingRetentionPolicy ? multiTenant allowGuestAccess encryptionSupport # daysToRetainDeletedRecordings | systemTime uptime',
   ),
 );
 
 export const tenantSchema = /* @__PURE__ */ once(() =>
-  shape('id@ name enabled? allowGuestAccess? recordingRetentionPolicy daysToRetainDeletedRecordings#'),
+  shape('name recordingRetentionPolicy @ id ? enabled allowGuestAccess # daysToRetainDeletedRecordings'),
 );
 
-const reportSpec = 'programId@ programName ownerName categoryName programType';
+/** The fields both reports share; what follows it starts with a kind. */
+const reportSpec = 'programName ownerName categoryName programType @ programId';
 
 export const accessReportSchema = /* @__PURE__ */ once(() =>
-  shape(`${reportSpec} username~ guest? clientIpAddr userAgent startDate duration# dnName dnAddress location`),
+  shape(`clientIpAddr userAgent startDate dnName dnAddress location ${reportSpec} ? guest # duration ~ username`),
 );
 
 export const viewerReportSchema = /* @__PURE__ */ once(() =>
-  shape(`${reportSpec} registeredUserViews# guestUserViews# totalViews#`, {
-    views: arrayOf(shape('username~ guest? clientIpAddr location')),
+  shape(`${reportSpec} # registeredUserViews guestUserViews totalViews`, {
+    views: arrayOf(shape('clientIpAddr location ? guest ~ username')),
   }),
 );
 

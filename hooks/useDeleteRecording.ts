@@ -1,14 +1,8 @@
 'use client';
-import { useMutation, useQueryClient, type UseMutationResult } from '@tanstack/react-query';
+import type { UseMutationResult } from '@tanstack/react-query';
 import type { RecordingServiceError } from '../src/core/errors';
-import {
-  patchProgram,
-  removeProgramFromLists,
-  restoreSnapshot,
-  snapshotProgram,
-  type CacheSnapshot,
-} from '../src/react/optimistic';
-import { recordingKeys } from '../src/react/keys';
+import { patchProgram, removeProgramFromLists, useProgramMutation, type CacheSnapshot } from '../src/react/optimistic';
+import { detailKey, listsKey } from '../src/react/keys';
 import { removeProgram } from '../src/core/programs';
 import { useRecordingService } from './useRecordingService';
 
@@ -20,9 +14,6 @@ export interface DeleteRecordingVariables {
   /** Also delete the media files. Defaults to `true` on the server. */
   deleteResources?: boolean;
 }
-
-const normalize = (variables: string | DeleteRecordingVariables): DeleteRecordingVariables =>
-  typeof variables === 'string' ? { id: variables } : variables;
 
 /**
  * Deletes a program: it leaves every cached list at once (their `totalItemCount` drops by one) and comes
@@ -42,39 +33,17 @@ export function useDeleteRecording(): UseMutationResult<
   CacheSnapshot
 > {
   const { context } = useRecordingService('useDeleteRecording');
-  const queryClient = useQueryClient();
-  return useMutation<void, RecordingServiceError, string | DeleteRecordingVariables, CacheSnapshot>({
-    mutationFn: (variables) => {
-      const { id, permanent, deleteResources } = normalize(variables);
-      return removeProgram(context, id, {
-        ...(permanent !== undefined && { permanent }),
-        ...(deleteResources !== undefined && { deleteResources }),
-      });
+  return useProgramMutation<void, DeleteRecordingVariables>({
+    // An undefined flag is left out of the query: the server's default.
+    mutationFn: ({ id, permanent, deleteResources }) => removeProgram(context, id, { permanent, deleteResources }),
+    onMutate: (queryClient, { id, permanent }) => {
+      removeProgramFromLists(queryClient, id, false);
+      if (!permanent) patchProgram(queryClient, id, { deleted: true });
     },
-    onMutate: async (variables) => {
-      const { id, permanent } = normalize(variables);
-      const keys = recordingKeys;
-      const snapshot = await snapshotProgram(queryClient, keys, id);
-      removeProgramFromLists(queryClient, keys, id, 'lists');
-      if (!permanent) patchProgram(queryClient, keys, id, { deleted: true });
-      return snapshot;
+    onSuccess: (queryClient, _data, { id, permanent }) => {
+      if (permanent) queryClient.removeQueries({ queryKey: detailKey(id) });
     },
-    onError: (_error, _variables, snapshot) => {
-      if (snapshot) restoreSnapshot(queryClient, snapshot);
-    },
-    onSuccess: (_data, variables) => {
-      const { id, permanent } = normalize(variables);
-      const keys = recordingKeys;
-      if (permanent) queryClient.removeQueries({ queryKey: keys.detail(id) });
-    },
-    onSettled: (_data, error, variables) => {
-      const { id, permanent } = normalize(variables);
-      const keys = recordingKeys;
-      return Promise.all([
-        error || !permanent ? queryClient.invalidateQueries({ queryKey: keys.detail(id) }) : undefined,
-        // Every list, the recycle bin included (it may have gained the program).
-        queryClient.invalidateQueries({ queryKey: keys.lists() }),
-      ]);
-    },
+    // Every list, the recycle bin included (it may have gained the program).
+    refetch: ({ id, permanent }, error) => [(error || !permanent) && detailKey(id), listsKey()],
   });
 }

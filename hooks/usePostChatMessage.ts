@@ -4,7 +4,7 @@ import type { RecordingServiceError } from '../src/core/errors';
 import { checkChatMessage, MAX_CHAT_MESSAGE_LENGTH, postChatMessage } from '../src/core/chat';
 import { recordingKeys } from '../src/react/keys';
 import type { ChatSession, NewChatMessage } from '../src/core/types';
-import type { CachedChatMessage } from './useChatSession';
+import { sameText, type CachedChatMessage } from '../src/react/fetching';
 import { useRecordingService } from './useRecordingService';
 
 /** Parameters of {@link usePostChatMessage}. */
@@ -17,7 +17,7 @@ export interface PostChatMessageParams {
 export const CHAT_MESSAGE_MAX_LENGTH: number = MAX_CHAT_MESSAGE_LENGTH;
 
 const isSame = (a: CachedChatMessage, b: CachedChatMessage) =>
-  a.pending === true && a.timestamp === b.timestamp && a.message === b.message && a.type === b.type;
+  a.pending === true && a.timestamp === b.timestamp && sameText(a, b);
 
 /**
  * Posts a question or answer to a Q&A session. The message shows at once in the cached session (marked
@@ -37,32 +37,35 @@ export function usePostChatMessage(
   const { context } = useRecordingService('usePostChatMessage');
   const queryClient = useQueryClient();
   const { moderatorPin } = params;
+  const queryKey = recordingKeys.chatSession(programId, sessionId);
   return useMutation<void, RecordingServiceError, NewChatMessage, CachedChatMessage>({
     onMutate: async (message) => {
       const invalid = checkChatMessage(message);
       if (invalid) throw invalid;
-      const key = recordingKeys.chatSession(programId, sessionId);
-      await queryClient.cancelQueries({ queryKey: key, exact: true });
+      await queryClient.cancelQueries({ queryKey, exact: true });
       const pending: CachedChatMessage = { ...message, sessionId, timestamp: Date.now(), pending: true };
-      queryClient.setQueryData<ChatSession>(key, (old) => ({ ...old, messages: [...(old?.messages ?? []), pending] }));
+      queryClient.setQueryData<ChatSession>(queryKey, (old) => ({
+        ...old,
+        messages: [...(old?.messages ?? []), pending],
+      }));
       return pending;
     },
     mutationFn: (message) =>
       postChatMessage(context, programId, sessionId, message, moderatorPin ? { moderatorPin } : {}),
     onError: (_error, _message, pending) => {
-      if (!pending) return;
       // Only this message leaves: polls may have merged others in meanwhile.
-      const key = recordingKeys.chatSession(programId, sessionId);
-      queryClient.setQueryData<ChatSession>(key, (old) =>
-        old
-          ? { ...old, messages: (old.messages as CachedChatMessage[] | undefined)?.filter((m) => !isSame(m, pending)) }
-          : old,
-      );
+      if (pending) {
+        queryClient.setQueryData<ChatSession>(
+          queryKey,
+          (old) =>
+            old && {
+              ...old,
+              messages: (old.messages as CachedChatMessage[] | undefined)?.filter((m) => !isSame(m, pending)),
+            },
+        );
+      }
     },
-    onSettled: (_data, error) => {
-      if (error?.kind === 'validation') return undefined;
-      const key = recordingKeys.chatSession(programId, sessionId);
-      return queryClient.invalidateQueries({ queryKey: key, exact: true });
-    },
+    onSettled: (_data, error) =>
+      error?.kind === 'validation' ? undefined : queryClient.invalidateQueries({ queryKey, exact: true }),
   });
 }

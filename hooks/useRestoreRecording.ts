@@ -1,8 +1,8 @@
 'use client';
-import { useMutation, useQueryClient, type UseMutationResult } from '@tanstack/react-query';
+import type { UseMutationResult } from '@tanstack/react-query';
 import type { RecordingServiceError } from '../src/core/errors';
-import { removeProgramFromLists, restoreSnapshot, snapshotProgram, type CacheSnapshot } from '../src/react/optimistic';
-import { recordingKeys } from '../src/react/keys';
+import { removeProgramFromLists, useProgramMutation, type CacheSnapshot } from '../src/react/optimistic';
+import { detailKey, listsKey } from '../src/react/keys';
 import { restoreProgram } from '../src/core/programs';
 import type { Program } from '../src/core/types';
 import { useRecordingService } from './useRecordingService';
@@ -11,9 +11,6 @@ import { useRecordingService } from './useRecordingService';
 export interface RestoreRecordingVariables {
   id: string;
 }
-
-const idOf = (variables: string | RestoreRecordingVariables): string =>
-  typeof variables === 'string' ? variables : variables.id;
 
 /**
  * Brings a program back from the recycle bin: it leaves the cached recycle-bin lists at once, and every list
@@ -33,30 +30,13 @@ export function useRestoreRecording(): UseMutationResult<
   CacheSnapshot
 > {
   const { context } = useRecordingService('useRestoreRecording');
-  const queryClient = useQueryClient();
-  return useMutation<Program, RecordingServiceError, string | RestoreRecordingVariables, CacheSnapshot>({
-    mutationFn: (variables) => restoreProgram(context, idOf(variables)),
-    onMutate: async (variables) => {
-      const id = idOf(variables);
-      const keys = recordingKeys;
-      const snapshot = await snapshotProgram(queryClient, keys, id);
-      removeProgramFromLists(queryClient, keys, id, 'recycle-bin');
-      return snapshot;
+  return useProgramMutation<Program, RestoreRecordingVariables>({
+    mutationFn: ({ id }) => restoreProgram(context, id),
+    onMutate: (queryClient, { id }) => removeProgramFromLists(queryClient, id, true),
+    onSuccess: (queryClient, program, { id }) => {
+      queryClient.setQueryData(detailKey(id), program);
     },
-    onError: (_error, _id, snapshot) => {
-      if (snapshot) restoreSnapshot(queryClient, snapshot);
-    },
-    onSuccess: (program, variables) => {
-      queryClient.setQueryData(recordingKeys.detail(idOf(variables)), program);
-    },
-    onSettled: (_data, error, variables) => {
-      const id = idOf(variables);
-      const keys = recordingKeys;
-      // On success the detail is the server's answer already.
-      return Promise.all([
-        queryClient.invalidateQueries({ queryKey: keys.lists() }),
-        error ? queryClient.invalidateQueries({ queryKey: keys.detail(id) }) : undefined,
-      ]);
-    },
+    // On success the detail is the server's answer already.
+    refetch: ({ id }, error) => [listsKey(), error && detailKey(id)],
   });
 }

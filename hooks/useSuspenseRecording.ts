@@ -23,7 +23,7 @@ const noProgram = (): Promise<Program> =>
 export function useSuspenseRecording(id: string): UseSuspenseQueryResult<Program, RecordingServiceError> {
   const { context } = useRecordingService('useSuspenseRecording');
   const queryClient = useQueryClient();
-  const { queryFn, ...options } = recordingQueries.detail(context, id, queryClient);
+  const query = recordingQueries.detail(context, id, queryClient);
   // Suspense cannot wait for nothing: an empty id fails like any other unreadable program.
-  return useSuspenseQuery({ ...options, queryFn: (queryFn as unknown) === skipToken ? noProgram : queryFn });
+  return useSuspenseQuery((query.queryFn as unknown) === skipToken ? { ...query, queryFn: noProgram } : query);
 }

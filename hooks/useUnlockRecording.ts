@@ -1,8 +1,8 @@
 'use client';
 import { useMutation, useQueryClient, type UseMutationResult } from '@tanstack/react-query';
-import { useCallback } from 'react';
-import { RecordingServiceError } from '../src/core/errors';
-import { recordingKeys } from '../src/react/keys';
+import type { RecordingServiceError } from '../src/core/errors';
+import { detailKey } from '../src/react/keys';
+import { useStoredVariables } from '../src/react/optimistic';
 import { authorizeProgram } from '../src/core/programs';
 import { sealSecret, type SealedSecret } from '../src/core/secret';
 import type { Program } from '../src/core/types';
@@ -19,6 +19,9 @@ interface StoredVariables {
   id: string;
   password: SealedSecret;
 }
+
+const seal = ({ id, password }: UnlockRecordingVariables): StoredVariables => ({ id, password: sealSecret(password) });
+const showVariables = ({ id }: StoredVariables) => ({ id });
 
 /** The mutation result; `variables` holds the id only, never the password. */
 export type UseUnlockRecordingResult = Omit<
@@ -39,24 +42,11 @@ export function useUnlockRecording(): UseUnlockRecordingResult {
   const { context } = useRecordingService('useUnlockRecording');
   const queryClient = useQueryClient();
   const mutation = useMutation<Program, RecordingServiceError, StoredVariables>({
-    mutationFn: ({ id, password }) => {
-      const secret = password.open();
-      if (!secret) throw new RecordingServiceError({ kind: 'validation', message: 'A password is required to unlock' });
-      return authorizeProgram(context, id, secret);
-    },
+    // An empty password fails there with a `validation` error, unsent.
+    mutationFn: ({ id, password }) => authorizeProgram(context, id, password.open() ?? ''),
     onSuccess: (program, { id }) => {
-      queryClient.setQueryData(recordingKeys.detail(id), program);
+      queryClient.setQueryData(detailKey(id), program);
     },
   });
-  const { mutate: mutateStored, mutateAsync: mutateStoredAsync } = mutation;
-  const mutate = useCallback<UseUnlockRecordingResult['mutate']>(
-    ({ id, password }, options) => mutateStored({ id, password: sealSecret(password) }, options as never),
-    [mutateStored],
-  );
-  const mutateAsync = useCallback<UseUnlockRecordingResult['mutateAsync']>(
-    ({ id, password }, options) => mutateStoredAsync({ id, password: sealSecret(password) }, options as never),
-    [mutateStoredAsync],
-  );
-  const variables = mutation.variables ? { id: mutation.variables.id } : undefined;
-  return { ...mutation, mutate, mutateAsync, variables } as UseUnlockRecordingResult;
+  return useStoredVariables(mutation, seal, showVariables);
 }

@@ -1,9 +1,8 @@
 'use client';
-import { useMutation, useQueryClient, type UseMutationResult } from '@tanstack/react-query';
-import { useCallback } from 'react';
+import type { UseMutationResult } from '@tanstack/react-query';
 import type { RecordingServiceError } from '../src/core/errors';
-import { patchProgram, restoreSnapshot, snapshotProgram, type CacheSnapshot } from '../src/react/optimistic';
-import { recordingKeys } from '../src/react/keys';
+import { patchProgram, useProgramMutation, useStoredVariables } from '../src/react/optimistic';
+import { detailKey, listsKey } from '../src/react/keys';
 import { checkProgramChanges, updateProgram } from '../src/core/programs';
 import { sealSecret, type SealedSecret } from '../src/core/secret';
 import type { Program, ProgramChanges } from '../src/core/types';
@@ -28,14 +27,16 @@ export type UseUpdateRecordingResult = UseMutationResult<
 type StoredVariables = {
   id: string;
   changes: Omit<ProgramChanges, 'password'>;
-  password: SealedSecret;
-  passwordGiven: boolean;
+  /** Only when a new password is given. */
+  password: SealedSecret | undefined;
 };
+
+const showVariables = ({ id, changes }: StoredVariables): UpdateRecordingVariables => ({ id, changes });
 
 function seal(variables: UpdateRecordingVariables | FlatUpdateRecordingVariables): StoredVariables {
   const { id, changes: nested, ...flat } = variables;
   const { password, ...rest }: ProgramChanges = nested ?? flat;
-  return { id, changes: rest, password: sealSecret(password), passwordGiven: password !== undefined };
+  return { id, changes: rest, password: password === undefined ? undefined : sealSecret(password) };
 }
 
 /**
@@ -51,50 +52,23 @@ function seal(variables: UpdateRecordingVariables | FlatUpdateRecordingVariables
  */
 export function useUpdateRecording(): UseUpdateRecordingResult {
   const { context } = useRecordingService('useUpdateRecording');
-  const queryClient = useQueryClient();
-  const mutation = useMutation<Program, RecordingServiceError, StoredVariables, CacheSnapshot>({
-    onMutate: async ({ id, changes, passwordGiven }) => {
-      // The client's own check, run before the optimistic edit (the sealed password is checked when sent).
-      checkProgramChanges(passwordGiven ? { ...changes, password: '' } : changes);
-      const keys = recordingKeys;
-      const snapshot = await snapshotProgram(queryClient, keys, id);
-      // The thumbnail upload shows once the server has made its URL.
-      const { thumbnailData: _data, thumbnailMimeType: _type, ...visible } = changes;
-      patchProgram(queryClient, keys, id, visible);
-      return snapshot;
-    },
+  const mutation = useProgramMutation<Program, StoredVariables, StoredVariables>({
+    // The client's own check, run before the optimistic edit (the sealed password is checked when sent).
+    check: ({ changes, password }) => checkProgramChanges(password ? { ...changes, password: '' } : changes),
     mutationFn: ({ id, changes, password }) => {
-      const secret = password.open();
+      const secret = password?.open();
       return updateProgram(context, id, secret === undefined ? changes : { ...changes, password: secret });
     },
-    onSuccess: (program, { id }) => {
-      queryClient.setQueryData(recordingKeys.detail(id), (old: Program | undefined) => ({
-        ...old,
-        ...program,
-      }));
+    onMutate: (queryClient, { id, changes }) => {
+      // The thumbnail upload shows once the server has made its URL.
+      const { thumbnailData: _data, thumbnailMimeType: _type, ...visible } = changes;
+      patchProgram(queryClient, id, visible);
     },
-    onError: (_error, _variables, snapshot) => {
-      if (snapshot) restoreSnapshot(queryClient, snapshot);
+    onSuccess: (queryClient, program, { id }) => {
+      queryClient.setQueryData(detailKey(id), (old: Program | undefined) => ({ ...old, ...program }));
     },
-    onSettled: (_data, error, { id }, snapshot) => {
-      if (!snapshot) return undefined; // refused before sending: nothing changed
-      const keys = recordingKeys;
-      // On success the detail is the server's answer already.
-      return Promise.all([
-        queryClient.invalidateQueries({ queryKey: keys.lists() }),
-        error ? queryClient.invalidateQueries({ queryKey: keys.detail(id) }) : undefined,
-      ]);
-    },
+    // On success the detail is the server's answer already.
+    refetch: ({ id }, error) => [listsKey(), error && detailKey(id)],
   });
-  const { mutate: mutateStored, mutateAsync: mutateStoredAsync } = mutation;
-  const mutate = useCallback<UseUpdateRecordingResult['mutate']>(
-    (variables, options) => mutateStored(seal(variables), options as never),
-    [mutateStored],
-  );
-  const mutateAsync = useCallback<UseUpdateRecordingResult['mutateAsync']>(
-    (variables, options) => mutateStoredAsync(seal(variables), options as never),
-    [mutateStoredAsync],
-  );
-  const variables = mutation.variables && { id: mutation.variables.id, changes: mutation.variables.changes };
-  return { ...mutation, mutate, mutateAsync, variables } as UseUpdateRecordingResult;
+  return useStoredVariables(mutation, seal, showVariables);
 }

@@ -113,7 +113,8 @@ export function findCachedProgram(queryClient: QueryClient, id: string): CachedP
 export type CachedChatMessage = ChatMessage & { pending?: boolean };
 
 const messageId = (m: ChatMessage) => JSON.stringify([m.timestamp, m.senderId ?? m.senderDisplayName, m.message]);
-const sameText = (a: ChatMessage, b: ChatMessage) => a.message === b.message && a.type === b.type;
+/** Whether two Q&A messages say the same: text and type. */
+export const sameText = (a: ChatMessage, b: ChatMessage) => a.message === b.message && a.type === b.type;
 
 /**
  * Merges newly fetched messages into the cached session: deduplicated by timestamp, sender and text, in time

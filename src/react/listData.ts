@@ -9,12 +9,12 @@ import type { PagedList } from '../core/types';
 
 /** Whether `data` is one page of programs. */
 export function isPagedList(data: unknown): data is PagedList {
-  return typeof data === 'object' && data !== null && Array.isArray((data as PagedList).items);
+  return Array.isArray((data as PagedList | null | undefined)?.items);
 }
 
 /** Whether `data` is the data of an infinite list (`useInfiniteRecordings`). */
 export function isInfiniteData(data: unknown): data is InfiniteData<PagedList> {
-  return typeof data === 'object' && data !== null && Array.isArray((data as InfiniteData<PagedList>).pages);
+  return Array.isArray((data as InfiniteData<PagedList> | null | undefined)?.pages);
 }
 
 /** The pages of a list entry, whichever its kind; none for anything else. */

@@ -1,12 +1,22 @@
-import type { InfiniteData, QueryClient, QueryKey } from '@tanstack/react-query';
-import type { RecordingKeys } from './keys';
-import { isInfiniteData, isPagedList } from './listData';
+import {
+  useMutation,
+  useQueryClient,
+  type InfiniteData,
+  type QueryClient,
+  type QueryKey,
+  type UseMutationResult,
+} from '@tanstack/react-query';
+import { useMemo } from 'react';
+import type { RecordingServiceError } from '../core/errors';
+import { detailKey, listsKey } from './keys';
+import { isInfiniteData, isPagedList, pagesOf } from './listData';
 import type { PagedList, Program } from '../core/types';
 
 /**
- * Cache surgery for the write hooks: optimistic edits of one program wherever it is cached (its detail
- * entry and every list page, infinite or not), with a snapshot to roll back to. Shape-based on purpose:
- * every list key sits under `keys.lists()`, and its data is a `PagedList` or `InfiniteData<PagedList>`.
+ * The shared frames of the write hooks: optimistic edits of one program wherever it is cached (its detail
+ * entry and every list page, infinite or not) with a snapshot to roll back to, and mutations whose variables
+ * are stored in another form than given (a password sealed). Shape-based on purpose: every list key sits
+ * under `recordingKeys.lists()`, and its data is a `PagedList` or `InfiniteData<PagedList>`.
  */
 
 /** What a rollback restores: the data of every entry touched, by key. */
@@ -16,55 +26,22 @@ type ListData = PagedList | InfiniteData<PagedList>;
 
 /** Whether a list key asks for the recycle bin (`onlyDeleted: true` among its parameters). */
 export function isRecycleBinKey(queryKey: QueryKey): boolean {
-  return queryKey.some(
-    (part) => typeof part === 'object' && part !== null && (part as { onlyDeleted?: unknown }).onlyDeleted === true,
-  );
+  return queryKey.some((part) => (part as { onlyDeleted?: unknown } | null)?.onlyDeleted === true);
 }
 
+/** Maps the pages of a list entry holding the program (so one page at least is a `PagedList`). */
 function mapPages(data: ListData, map: (page: PagedList) => PagedList): ListData {
-  if (isInfiniteData(data)) {
-    const pages = data.pages.map((page) => (isPagedList(page) ? map(page) : page));
-    return pages.every((page, i) => page === data.pages[i]) ? data : { ...data, pages };
-  }
-  return map(data);
+  return isInfiniteData(data)
+    ? { ...data, pages: data.pages.map((page) => (isPagedList(page) ? map(page) : page)) }
+    : map(data);
 }
 
-function holds(data: unknown, id: string): boolean {
-  if (isInfiniteData(data)) return data.pages.some((page) => holds(page, id));
-  return isPagedList(data) && data.items.some((item) => item?.id === id);
-}
-
-/**
- * Cancels outgoing fetches of the program's detail and of every list (so they cannot overwrite the optimistic
- * state), then snapshots the detail and every list holding the program, plus the recycle-bin lists.
- */
-export async function snapshotProgram(
-  queryClient: QueryClient,
-  keys: RecordingKeys,
-  id: string,
-): Promise<CacheSnapshot> {
-  await Promise.all([
-    queryClient.cancelQueries({ queryKey: keys.detail(id) }),
-    queryClient.cancelQueries({ queryKey: keys.lists() }),
-  ]);
-  const lists = queryClient
-    .getQueriesData<ListData>({ queryKey: keys.lists() })
-    .filter(([key, data]) => holds(data, id) || isRecycleBinKey(key));
-  return [[keys.detail(id), queryClient.getQueryData(keys.detail(id))], ...lists];
-}
-
-/** Puts back every entry of a snapshot (entries that were empty are removed again). */
-export function restoreSnapshot(queryClient: QueryClient, snapshot: CacheSnapshot): void {
-  for (const [queryKey, data] of snapshot) {
-    if (data === undefined) queryClient.removeQueries({ queryKey, exact: true });
-    else queryClient.setQueryData(queryKey, data);
-  }
-}
+const holds = (data: unknown, id: string) => pagesOf(data).some((page) => page.items.some((item) => item?.id === id));
 
 /** Applies `patch` to the program in its detail entry and in every list page holding it. */
-export function patchProgram(queryClient: QueryClient, keys: RecordingKeys, id: string, patch: Partial<Program>): void {
-  queryClient.setQueryData<Program>(keys.detail(id), (old) => (old ? { ...old, ...patch } : old));
-  queryClient.setQueriesData<ListData>({ queryKey: keys.lists() }, (old) =>
+export function patchProgram(queryClient: QueryClient, id: string, patch: Partial<Program>): void {
+  queryClient.setQueryData<Program>(detailKey(id), (old) => (old ? { ...old, ...patch } : old));
+  queryClient.setQueriesData<ListData>({ queryKey: listsKey() }, (old) =>
     old && holds(old, id)
       ? mapPages(old, (page) => ({
           ...page,
@@ -75,17 +52,12 @@ export function patchProgram(queryClient: QueryClient, keys: RecordingKeys, id: 
 }
 
 /**
- * Removes the program from lists, lowering their `totalItemCount` by one. `where` picks the lists: the
- * ordinary ones on delete, the recycle bin on restore.
+ * Removes the program from lists, lowering their `totalItemCount` by one: from the ordinary lists on
+ * delete, from the recycle bin (`recycleBin`) on restore.
  */
-export function removeProgramFromLists(
-  queryClient: QueryClient,
-  keys: RecordingKeys,
-  id: string,
-  where: 'lists' | 'recycle-bin',
-): void {
-  for (const [queryKey, data] of queryClient.getQueriesData<ListData>({ queryKey: keys.lists() })) {
-    if (!data || !holds(data, id) || isRecycleBinKey(queryKey) !== (where === 'recycle-bin')) continue;
+export function removeProgramFromLists(queryClient: QueryClient, id: string, recycleBin: boolean): void {
+  for (const [queryKey, data] of queryClient.getQueriesData<ListData>({ queryKey: listsKey() })) {
+    if (!data || !holds(data, id) || isRecycleBinKey(queryKey) !== recycleBin) continue;
     queryClient.setQueryData<ListData>(
       queryKey,
       mapPages(data, (page) => ({
@@ -95,4 +67,88 @@ export function removeProgramFromLists(
       })),
     );
   }
+}
+
+/** What {@link useProgramMutation} needs of one program mutation; every step gets the normalized variables. */
+interface ProgramMutationSteps<TData, TVariables extends { id: string }> {
+  /** Runs before anything is touched; throwing refuses the mutation unsent, with the cache untouched. */
+  check?: (variables: TVariables) => void;
+  mutationFn: (variables: TVariables) => Promise<TData>;
+  /** The optimistic edit, made once the snapshot is taken. */
+  onMutate: (queryClient: QueryClient, variables: TVariables) => void;
+  onSuccess: (queryClient: QueryClient, data: TData, variables: TVariables) => void;
+  /** The keys to invalidate once settled, in this order (`false` and `null` ones skipped). */
+  refetch: (variables: TVariables, error: RecordingServiceError | null) => ReadonlyArray<QueryKey | false | null>;
+}
+
+/**
+ * The frame of the program mutations (update, delete, restore), whose variables are `{ id, ... }` or the id
+ * alone. Before sending: `check`, then cancel the reads of the program's detail and of every list (so they
+ * cannot overwrite the optimistic state), snapshot the detail and every list holding the program plus the
+ * recycle-bin lists, and apply `onMutate`. On error the snapshot is put back (entries that were empty are
+ * removed again). Once settled, `refetch`'s keys are invalidated, unless it was refused before sending.
+ */
+export function useProgramMutation<
+  TData,
+  TVariables extends { id: string },
+  TGiven extends string | TVariables = string | TVariables,
+>(
+  steps: ProgramMutationSteps<TData, TVariables>,
+): UseMutationResult<TData, RecordingServiceError, TGiven, CacheSnapshot> {
+  const queryClient = useQueryClient();
+  const read = (variables: TGiven) =>
+    typeof variables === 'string' ? ({ id: variables } as TVariables) : (variables as TVariables);
+  return useMutation<TData, RecordingServiceError, TGiven, CacheSnapshot>({
+    onMutate: async (given) => {
+      const variables = read(given);
+      const { id } = variables;
+      steps.check?.(variables);
+      await Promise.all([
+        queryClient.cancelQueries({ queryKey: detailKey(id) }),
+        queryClient.cancelQueries({ queryKey: listsKey() }),
+      ]);
+      const lists = queryClient
+        .getQueriesData<ListData>({ queryKey: listsKey() })
+        .filter(([key, data]) => holds(data, id) || isRecycleBinKey(key));
+      const snapshot: CacheSnapshot = [[detailKey(id), queryClient.getQueryData(detailKey(id))], ...lists];
+      steps.onMutate(queryClient, variables);
+      return snapshot;
+    },
+    mutationFn: (variables) => steps.mutationFn(read(variables)),
+    onSuccess: (data, variables) => steps.onSuccess(queryClient, data, read(variables)),
+    onError: (_error, _variables, snapshot) => {
+      for (const [queryKey, data] of snapshot ?? []) {
+        if (data === undefined) queryClient.removeQueries({ queryKey, exact: true });
+        else queryClient.setQueryData(queryKey, data);
+      }
+    },
+    onSettled: (_data, error, variables, snapshot) =>
+      // No snapshot: refused before sending, nothing changed.
+      snapshot &&
+      Promise.all(
+        steps
+          .refetch(read(variables), error)
+          .map((queryKey) => queryKey && queryClient.invalidateQueries({ queryKey })),
+      ),
+  });
+}
+
+/**
+ * A mutation result whose `mutate` and `mutateAsync` take `TGiven`, stored as `store` makes it (e.g. with
+ * a password sealed), and whose `variables` are the stored ones as `show` gives them.
+ */
+export function useStoredVariables<TResult, TGiven, TStored, TData, TContext>(
+  mutation: UseMutationResult<TData, RecordingServiceError, TStored, TContext>,
+  store: (variables: TGiven) => TStored,
+  show: (variables: TStored) => unknown,
+): TResult {
+  const { mutate, mutateAsync, variables } = mutation;
+  const wrapped = useMemo(
+    () => ({
+      mutate: (given: TGiven, options?: Parameters<typeof mutate>[1]) => mutate(store(given), options),
+      mutateAsync: (given: TGiven, options?: Parameters<typeof mutate>[1]) => mutateAsync(store(given), options),
+    }),
+    [mutate, mutateAsync, store],
+  );
+  return { ...mutation, ...wrapped, variables: variables && show(variables) } as TResult;
 }

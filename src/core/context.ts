@@ -84,7 +84,8 @@ export interface ContextInternals {
   persist(session: PersistedSession | undefined): void;
   /** Ends a signed-in session as expired and tells every `onSessionExpired` listener. */
   expire(cause: Pick<RecordingServiceError, 'kind' | 'status'> | undefined): void;
-  readonly expiredListeners: Set<(error: RecordingServiceError) => void>;
+  /** The `onSessionExpired` listeners. */
+  readonly onExpired: Set<(error: RecordingServiceError) => void>;
   /** The sign-in module, once installed. */
   session?: SessionModule;
   disposed?: boolean;
@@ -208,7 +209,7 @@ export function createRecordingContext(
       inner.persist(undefined);
       store.setState({ status: 'expired', user, error }, true);
       log(inner.http, 'info', 'session expired', { user, reason });
-      for (const listener of [...inner.expiredListeners]) {
+      for (const listener of [...inner.onExpired]) {
         try {
           listener(error);
         } catch (listenerError) {
@@ -216,7 +217,7 @@ export function createRecordingContext(
         }
       }
     },
-    expiredListeners: new Set(),
+    onExpired: new Set(),
   };
 
   const context: RecordingContext = {
@@ -248,9 +249,9 @@ export function onSessionExpired(
   context: RecordingContext,
   listener: (error: RecordingServiceError) => void,
 ): () => void {
-  const { expiredListeners } = internalsOf(context);
-  expiredListeners.add(listener);
+  const { onExpired } = internalsOf(context);
+  onExpired.add(listener);
   return () => {
-    expiredListeners.delete(listener);
+    onExpired.delete(listener);
   };
 }

@@ -95,7 +95,7 @@ function parse<T>({ answer }: Call<T>, http: HttpEngine, request: HttpRequest, r
  * re-exchange shared by every concurrent caller (only with the sign-in module and a portal token in memory).
  * Otherwise a signed-in session ends as expired, with or without the sign-in module.
  */
-async function recover(inner: ContextInternals, usedToken: string | undefined): Promise<boolean> {
+function recover(inner: ContextInternals, usedToken: string | undefined): boolean | Promise<boolean> {
   const state = inner.store.getState();
   if (state.status !== 'user') return false;
   if (state.token !== usedToken) return true;

@@ -41,11 +41,14 @@ const fail = (issues: AnswerIssue[], path: string, expected: string, value: unkn
 
 const join = (path: string, key: string | number): string => (path ? `${path}.${key}` : String(key));
 
-/** A value of one of the JSON `types` (`typeof` names, `null` included), optionally turned into text. */
+/**
+ * A value of one of the JSON `types` (`typeof` names, `null` included), optionally turned into text. A text
+ * search is enough: no type name is part of another.
+ */
 const scalar =
   (types: string, asText?: boolean): Check =>
   (value, path, issues) =>
-    types.split(' ').includes(typeOf(value)) ? (asText ? String(value) : value) : fail(issues, path, types, value);
+    types.includes(typeOf(value)) ? (asText ? String(value) : value) : fail(issues, path, types, value);
 
 /** A list whose every entry passes `item`. */
 const arrayOf =

@@ -211,30 +211,32 @@ export function validateAnswer<T>(
   answer: AnswerSchema<T>,
   body: unknown,
 ): { ok: true; value: T } | { ok: false; issues: AnswerIssue[] } {
-  let cleaned: unknown;
-  try {
-    cleaned = dropNulls(body, 0);
-  } catch {
-    return { ok: false, issues: [{ path: '(root)', message: `nested deeper than ${MAX_ANSWER_DEPTH} levels` }] };
-  }
   const issues: AnswerIssue[] = [];
-  const value = answer.schema(cleaned, '', issues);
-  if (issues.length) return { ok: false, issues };
-  return { ok: true, value: answer.finish ? answer.finish(value) : (value as T) };
+  const cleaned = dropNulls(body, 0, issues);
+  // A too deep answer is refused with that one issue, unchecked.
+  const value = issues.length ? undefined : answer.schema(cleaned, '', issues);
+  return issues.length
+    ? { ok: false, issues }
+    : { ok: true, value: answer.finish ? answer.finish(value) : (value as T) };
 }
 
 /**
- * A copy without nulls in records (kept in arrays), bounded to {@link MAX_ANSWER_DEPTH} levels (throws
- * beyond, before any stack overflow), and without any `__proto__` key: JSON.parse makes it an own property,
- * but assigning it to a record would replace the record's prototype.
+ * A copy without nulls in records (kept in arrays), cut at {@link MAX_ANSWER_DEPTH} levels (recording the
+ * one issue, before any stack overflow), and without any `__proto__` key: JSON.parse makes it an own
+ * property, but assigning it to a record would replace the record's prototype.
  */
-function dropNulls(value: unknown, depth: number): unknown {
+function dropNulls(value: unknown, depth: number, issues: AnswerIssue[]): unknown {
   if (typeof value !== 'object' || value === null) return value;
-  if (depth >= MAX_ANSWER_DEPTH) throw new RangeError('too deep');
+  if (depth >= MAX_ANSWER_DEPTH) {
+    issues[0] = { path: '(root)', message: `nested deeper than ${MAX_ANSWER_DEPTH} levels` };
+    return;
+  }
   const list = Array.isArray(value);
   const out = (list ? [] : {}) as Record<string, unknown>;
   for (const [key, entry] of Object.entries(value)) {
-    if (list || ((entry !== null || key === 'username') && key !== '__proto__')) out[key] = dropNulls(entry, depth + 1);
+    if (list || ((entry !== null || key === 'username') && key !== '__proto__')) {
+      out[key] = dropNulls(entry, depth + 1, issues);
+    }
   }
   return out;
 }

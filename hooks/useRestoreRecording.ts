@@ -2,7 +2,7 @@
 import type { UseMutationResult } from '@tanstack/react-query';
 import type { RecordingServiceError } from '../src/core/errors';
 import { removeProgramFromLists, useProgramMutation, type CacheSnapshot } from '../src/react/optimistic';
-import { detailKey, listsKey } from '../src/react/keys';
+import { detailKey } from '../src/react/keys';
 import { restoreProgram } from '../src/core/programs';
 import type { Program } from '../src/core/types';
 import { useRecordingService } from './useRecordingService';
@@ -36,7 +36,5 @@ export function useRestoreRecording(): UseMutationResult<
     onSuccess: (queryClient, program, { id }) => {
       queryClient.setQueryData(detailKey(id), program);
     },
-    // On success the detail is the server's answer already.
-    refetch: ({ id }, error) => [listsKey(), error && detailKey(id)],
   });
 }

@@ -2,7 +2,7 @@
 import { useMutation, useQueryClient, type UseMutationResult } from '@tanstack/react-query';
 import type { RecordingServiceError } from '../src/core/errors';
 import { detailKey } from '../src/react/keys';
-import { useStoredVariables } from '../src/react/optimistic';
+import { useSealedPassword } from '../src/react/optimistic';
 import { authorizeProgram } from '../src/core/programs';
 import { sealSecret, type SealedSecret } from '../src/core/secret';
 import type { Program } from '../src/core/types';
@@ -21,7 +21,6 @@ interface StoredVariables {
 }
 
 const seal = ({ id, password }: UnlockRecordingVariables): StoredVariables => ({ id, password: sealSecret(password) });
-const showVariables = ({ id }: StoredVariables) => ({ id });
 
 /** The mutation result; `variables` holds the id only, never the password. */
 export type UseUnlockRecordingResult = Omit<
@@ -48,5 +47,5 @@ export function useUnlockRecording(): UseUnlockRecordingResult {
       queryClient.setQueryData(detailKey(id), program);
     },
   });
-  return useStoredVariables(mutation, seal, showVariables);
+  return useSealedPassword(mutation, seal);
 }

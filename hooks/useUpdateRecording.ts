@@ -1,8 +1,8 @@
 'use client';
 import type { UseMutationResult } from '@tanstack/react-query';
 import type { RecordingServiceError } from '../src/core/errors';
-import { patchProgram, useProgramMutation, useStoredVariables } from '../src/react/optimistic';
-import { detailKey, listsKey } from '../src/react/keys';
+import { patchProgram, useProgramMutation, useSealedPassword } from '../src/react/optimistic';
+import { detailKey } from '../src/react/keys';
 import { checkProgramChanges, updateProgram } from '../src/core/programs';
 import { sealSecret, type SealedSecret } from '../src/core/secret';
 import type { Program, ProgramChanges } from '../src/core/types';
@@ -31,8 +31,6 @@ type StoredVariables = {
   password: SealedSecret | undefined;
 };
 
-const showVariables = ({ id, changes }: StoredVariables): UpdateRecordingVariables => ({ id, changes });
-
 function seal(variables: UpdateRecordingVariables | FlatUpdateRecordingVariables): StoredVariables {
   const { id, changes: nested, ...flat } = variables;
   const { password, ...rest }: ProgramChanges = nested ?? flat;
@@ -53,12 +51,10 @@ function seal(variables: UpdateRecordingVariables | FlatUpdateRecordingVariables
 export function useUpdateRecording(): UseUpdateRecordingResult {
   const { context } = useRecordingService('useUpdateRecording');
   const mutation = useProgramMutation<Program, StoredVariables, StoredVariables>({
-    // The client's own check, run before the optimistic edit (the sealed password is checked when sent).
-    check: ({ changes, password }) => checkProgramChanges(password ? { ...changes, password: '' } : changes),
-    mutationFn: ({ id, changes, password }) => {
-      const secret = password?.open();
-      return updateProgram(context, id, secret === undefined ? changes : { ...changes, password: secret });
-    },
+    // The client's own check, run before the optimistic edit: a sealed password counts as '' here, and is
+    // checked for real when sent (an undefined field is skipped by the check and not sent).
+    check: ({ changes, password }) => checkProgramChanges({ ...changes, password: password && '' }),
+    mutationFn: ({ id, changes, password }) => updateProgram(context, id, { ...changes, password: password?.open() }),
     onMutate: (queryClient, { id, changes }) => {
       // The thumbnail upload shows once the server has made its URL.
       const { thumbnailData: _data, thumbnailMimeType: _type, ...visible } = changes;
@@ -67,8 +63,6 @@ export function useUpdateRecording(): UseUpdateRecordingResult {
     onSuccess: (queryClient, program, { id }) => {
       queryClient.setQueryData(detailKey(id), (old: Program | undefined) => ({ ...old, ...program }));
     },
-    // On success the detail is the server's answer already.
-    refetch: ({ id }, error) => [listsKey(), error && detailKey(id)],
   });
-  return useStoredVariables(mutation, seal, showVariables);
+  return useSealedPassword(mutation, seal);
 }

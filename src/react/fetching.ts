@@ -78,8 +78,9 @@ export function statusPollDelay(
   baseMs: number,
   maxMs: number,
 ): number | false {
-  if (state !== undefined && TERMINAL_PROGRAM_STATES.includes(state)) return false;
-  return Math.min(baseMs * 2 ** Math.max(0, polls - 1), maxMs);
+  return TERMINAL_PROGRAM_STATES.includes(state as string)
+    ? false
+    : Math.min(baseMs * 2 ** Math.max(0, polls - 1), maxMs);
 }
 
 /** A program found in a cached list, with when that list was fetched. */

@@ -77,9 +77,17 @@ interface ProgramMutationSteps<TData, TVariables extends { id: string }> {
   /** The optimistic edit, made once the snapshot is taken. */
   onMutate: (queryClient: QueryClient, variables: TVariables) => void;
   onSuccess: (queryClient: QueryClient, data: TData, variables: TVariables) => void;
-  /** The keys to invalidate once settled, in this order (`false` and `null` ones skipped). */
-  refetch: (variables: TVariables, error: RecordingServiceError | null) => ReadonlyArray<QueryKey | false | null>;
+  /**
+   * The keys to invalidate once settled, in this order (`false` and `null` ones skipped). By default every
+   * list, then the detail after an error (on success the detail is the server's answer already).
+   */
+  refetch?: (variables: TVariables, error: RecordingServiceError | null) => ReadonlyArray<QueryKey | false | null>;
 }
+
+const refetchAfterEdit = ({ id }: { id: string }, error: RecordingServiceError | null) => [
+  listsKey(),
+  error && detailKey(id),
+];
 
 /**
  * The frame of the program mutations (update, delete, restore), whose variables are `{ id, ... }` or the id
@@ -126,29 +134,30 @@ export function useProgramMutation<
       // No snapshot: refused before sending, nothing changed.
       snapshot &&
       Promise.all(
-        steps
-          .refetch(read(variables), error)
-          .map((queryKey) => queryKey && queryClient.invalidateQueries({ queryKey })),
+        (steps.refetch ?? refetchAfterEdit)(read(variables), error).map(
+          (queryKey) => queryKey && queryClient.invalidateQueries({ queryKey }),
+        ),
       ),
   });
 }
 
 /**
- * A mutation result whose `mutate` and `mutateAsync` take `TGiven`, stored as `store` makes it (e.g. with
- * a password sealed), and whose `variables` are the stored ones as `show` gives them.
+ * A mutation result whose `mutate` and `mutateAsync` take `TGiven`, stored as `seal` makes it (its `password`
+ * sealed for one use), and whose `variables` are the stored ones without that `password`.
  */
-export function useStoredVariables<TResult, TGiven, TStored, TData, TContext>(
+export function useSealedPassword<TResult, TGiven, TStored extends { password?: unknown }, TData, TContext>(
   mutation: UseMutationResult<TData, RecordingServiceError, TStored, TContext>,
-  store: (variables: TGiven) => TStored,
-  show: (variables: TStored) => unknown,
+  seal: (variables: TGiven) => TStored,
 ): TResult {
   const { mutate, mutateAsync, variables } = mutation;
-  const wrapped = useMemo(
+  const sealed = useMemo(
     () => ({
-      mutate: (given: TGiven, options?: Parameters<typeof mutate>[1]) => mutate(store(given), options),
-      mutateAsync: (given: TGiven, options?: Parameters<typeof mutate>[1]) => mutateAsync(store(given), options),
+      mutate: (given: TGiven, options?: Parameters<typeof mutate>[1]) => mutate(seal(given), options),
+      mutateAsync: (given: TGiven, options?: Parameters<typeof mutate>[1]) => mutateAsync(seal(given), options),
     }),
-    [mutate, mutateAsync, store],
+    [mutate, mutateAsync, seal],
   );
-  return { ...mutation, ...wrapped, variables: variables && show(variables) } as TResult;
+  return { ...mutation, ...sealed, variables: variables && withoutPassword(variables) } as TResult;
 }
+
+const withoutPassword = <T extends { password?: unknown }>({ password: _sealed, ...shown }: T) => shown;

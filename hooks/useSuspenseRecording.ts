@@ -1,13 +1,13 @@
 'use client';
 
 import { skipToken, useQueryClient, useSuspenseQuery, type UseSuspenseQueryResult } from '@tanstack/react-query';
-import { RecordingServiceError } from '../src/core/errors';
+import type { RecordingServiceError } from '../src/core/errors';
+import { invalid } from '../src/core/request';
 import * as recordingQueries from '../src/react/queries';
 import type { Program } from '../src/core/types';
 import { useRecordingService } from './useRecordingService';
 
-const noProgram = (): Promise<Program> =>
-  Promise.reject(new RecordingServiceError({ kind: 'validation', message: 'useSuspenseRecording needs a program id' }));
+const noProgram = (): Promise<Program> => Promise.reject(invalid('useSuspenseRecording needs a program id'));
 
 /**
  * One program, for Suspense: suspends until loaded (not at all when a cached list holds it) and throws

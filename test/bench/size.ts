@@ -66,16 +66,19 @@ export interface SizeBudget {
   before?: number;
   /** After the modular core landed (commit 4d95ace), gzip bytes. */
   modularCore?: number;
+  /** After the first size round (commit a51dfb2), gzip bytes. */
+  firstRound?: number;
 }
 
 /** What `npm test` enforces for a budget: its ceiling while the target is missed, else the target. */
 export const enforcedLimit = (budget: SizeBudget): number | undefined => budget.ceiling ?? budget.target;
 
-// Best sizes reached by the issue 8 size work (gzip bytes, measured at its last commit) plus about 1 %, enforced
-// while a budget is missed (see SizeBudget.ceiling). Lower them as sizes drop; delete them once the budgets hold.
-const QUICK_START_CEILING = 9_500;
-const WITH_SESSION_CEILING = 11_350;
-const WHOLE_ENTRY_CEILING = 22_600;
+// Best sizes reached by the issue 8 size work (gzip bytes, measured at its last commit: 8,419, 10,118 and 20,648)
+// plus about 1 %, enforced while a budget is missed (see SizeBudget.ceiling). Lower them as sizes drop; delete
+// them once the budgets hold.
+const QUICK_START_CEILING = 8_500;
+const WITH_SESSION_CEILING = 10_220;
+const WHOLE_ENTRY_CEILING = 20_860;
 
 /** Issue 8's budgets. */
 export const SIZE_BUDGETS: SizeBudget[] = [
@@ -86,6 +89,7 @@ export const SIZE_BUDGETS: SizeBudget[] = [
     ceiling: QUICK_START_CEILING,
     before: 15_054,
     modularCore: 11_002,
+    firstRound: 9_433,
   },
   {
     name: 'quick start + useRecordingSession',
@@ -93,6 +97,7 @@ export const SIZE_BUDGETS: SizeBudget[] = [
     target: 8_500,
     ceiling: WITH_SESSION_CEILING,
     modularCore: 12_796,
+    firstRound: 11_255,
   },
   {
     name: 'the whole main entry',
@@ -101,16 +106,19 @@ export const SIZE_BUDGETS: SizeBudget[] = [
     ceiling: WHOLE_ENTRY_CEILING,
     before: 20_855,
     modularCore: 22_265,
+    firstRound: 22_345,
   },
   {
     name: 'createRecordingClient alone (script use)',
     entry: fromMain('createRecordingClient'),
     modularCore: 14_409,
+    firstRound: 13_153,
   },
   {
     name: 'modular script: createRecordingContext + listPrograms',
     entry: fromMain('createRecordingContext, listPrograms'),
     modularCore: 9_289,
+    firstRound: 7_784,
   },
 ];
 

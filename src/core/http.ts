@@ -114,12 +114,11 @@ export function log(
   data?: Record<string, unknown>,
   extra?: (string | undefined)[],
 ): void {
+  const { logger } = engine.config;
+  if (!logger) return;
   const secrets = secretsOf(engine, extra);
   try {
-    engine.config.logger?.[level](
-      `[react-recording-service] ${redactDeep(message, secrets)}`,
-      data && redactDeep(data, secrets),
-    );
+    logger[level](`[react-recording-service] ${redactDeep(message, secrets)}`, data && redactDeep(data, secrets));
   } catch {
     // A failing logger must not break a request.
   }
@@ -371,7 +370,8 @@ export async function send(engine: HttpEngine, request: HttpRequest): Promise<Ht
   const { method, signal, secrets } = request;
   checkRequest(engine, request);
   const maxRetries = method === 'GET' ? retry.attempts : 0;
-  const shown = `${method} ${redact(engine, request.url, secrets)}`;
+  // The redacted URL is for the logger only: without one, a request does no redaction work.
+  const shown = engine.config.logger ? `${method} ${redact(engine, request.url, secrets)}` : '';
   for (let tries = 0; ; tries++) {
     log(engine, 'debug', shown, { attempt: tries }, secrets);
     const outcome = await attempt(engine, request, (deadline) => sendOnce(engine, request, deadline)).catch(

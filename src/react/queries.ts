@@ -167,11 +167,21 @@ export const detail = (
   queryClient?: QueryClient,
 ): RecordingQuery<Program, ReturnType<RecordingKeys['detail']>> => ({
   ...readIf(id !== '', detailKey(id), (signal) => getProgram(context, id, {}, { signal })),
-  ...(queryClient && {
-    initialData: () => findCachedProgram(queryClient, id)?.program,
-    initialDataUpdatedAt: () => findCachedProgram(queryClient, id)?.updatedAt,
-  }),
+  ...(queryClient && seededFrom(queryClient, id)),
 });
+
+/**
+ * `initialData` and `initialDataUpdatedAt` from a copy in a cached list. react-query asks for both when it
+ * creates the query: the list caches are searched once for the two.
+ */
+function seededFrom(queryClient: QueryClient, id: string) {
+  let search: [ReturnType<typeof findCachedProgram>] | undefined;
+  const cached = () => (search ??= [findCachedProgram(queryClient, id)])[0];
+  return {
+    initialData: () => cached()?.program,
+    initialDataUpdatedAt: () => cached()?.updatedAt,
+  };
+}
 
 /** A program's recording state; never stale, so polling and remounts always ask. Skipped while `id` is empty. */
 export const status = (context: RecordingContext, id: string) =>

@@ -1,17 +1,11 @@
+import type { ResourcePaths } from '../core/config';
 import { formatServerDate, parseServerDate } from '../core/dates';
 import type { Program, ProgramAddress, ProgramState } from '../core/types';
 import { HttpError } from './http';
 import type { EmulatorProgram, EmulatorState, EmulatorTenant, EmulatorUser } from './types';
 
-/** The resource paths the emulator answers (WIRE.md defaults, overridable). */
-export interface EmulatorResources {
-  programsUrl: string;
-  categoriesUrl: string;
-  templatesUrl: string;
-  reportsUrl: string;
-  systemSettingsUrl: string;
-  tenantsUrl: string;
-}
+/** The resource paths the emulator answers (WIRE.md defaults, overridable): the same names as the client's. */
+export type EmulatorResources = ResourcePaths;
 
 /**
  * The WIRE.md default resource paths. Written here again rather than imported from the client's config on

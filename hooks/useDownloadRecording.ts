@@ -134,9 +134,14 @@ export function useDownloadRecording(options: UseDownloadRecordingOptions = {}):
           maxInMemoryBytes,
           onProgress: (progress) => current() && setBytes(progress),
         });
-        // jsdom, for one, has no object URLs.
-        const offered = result.blob ? URL.createObjectURL?.(result.blob) : result.savedTo === 'browser' && downloadUrl;
-        if (current()) setUrl(offered || undefined);
+        if (current()) {
+          // Only the current download gets an object URL: one made for a replaced download would never be revoked.
+          // jsdom, for one, has no object URLs.
+          const offered = result.blob
+            ? URL.createObjectURL?.(result.blob)
+            : result.savedTo === 'browser' && downloadUrl;
+          setUrl(offered || undefined);
+        }
         return result;
       } catch (error) {
         // A file chosen for a download that never started writing is removed again.

@@ -1,5 +1,5 @@
 import { http, type RequestHandler } from 'msw';
-import { createContext, useContext, useMemo, useSyncExternalStore } from 'react';
+import { createContext, useContext, useSyncExternalStore } from 'react';
 import {
   createRecordingEmulator,
   type EmulatorFaults,
@@ -21,8 +21,8 @@ export interface StoryEmulator {
   readonly emulator: RecordingEmulator;
   /** Calls `listener` after each request the emulator answered. */
   subscribe(listener: () => void): () => void;
-  /** How many requests were answered (changes with every request: a snapshot for `useSyncExternalStore`). */
-  version(): number;
+  /** The request log as of the last answer: a new array after each one (a `useSyncExternalStore` snapshot). */
+  requests(): readonly EmulatorRequestRecord[];
   /** Stops answering on this host (a little later, so requests sent while unmounting still get an answer). */
   dispose(): void;
 }
@@ -36,9 +36,10 @@ export function createStoryEmulator(options: RecordingEmulatorOptions): StoryEmu
   const host = `story-${stories}${STORY_HOST_SUFFIX}`;
   const emulator = createRecordingEmulator(options);
   const listeners = new Set<() => void>();
-  let answered = 0;
+  // The emulator appends to its log in place: a copy per answer gives subscribers a new value to see.
+  let requests: readonly EmulatorRequestRecord[] = [...emulator.requests];
   const onAnswered = (): void => {
-    answered += 1;
+    requests = [...emulator.requests];
     listeners.forEach((listener) => listener());
   };
   const story: StoryEmulator = {
@@ -48,7 +49,7 @@ export function createStoryEmulator(options: RecordingEmulatorOptions): StoryEmu
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    version: () => answered,
+    requests: () => requests,
     dispose: () => void setTimeout(() => emulators.delete(host), 10_000),
   };
   emulators.set(host, { story, answered: onAnswered });
@@ -112,7 +113,5 @@ export function useStoryEmulator(): StoryEmulator {
 /** The surrounding story's emulator request log, live: re-renders after every request. */
 export function useEmulatorRequests(): readonly EmulatorRequestRecord[] {
   const story = useStoryEmulator();
-  const version = useSyncExternalStore(story.subscribe, story.version);
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- the log is appended to in place; `version` counts it
-  return useMemo(() => [...story.emulator.requests], [story, version]);
+  return useSyncExternalStore(story.subscribe, story.requests);
 }

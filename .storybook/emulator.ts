@@ -13,7 +13,7 @@ import {
  * page, rendered side by side in one frame, share no state and no faults. One MSW handler routes each request
  * to the emulator of its host.
  */
-export const STORY_HOST_SUFFIX = '.recordings.test';
+const STORY_HOST_SUFFIX = '.recordings.test';
 
 /** The emulator of one rendered story, with a subscription to its request log. */
 export interface StoryEmulator {
@@ -104,7 +104,7 @@ export function failingPrograms(): EmulatorParameters {
 export const StoryEmulatorContext = createContext<StoryEmulator | null>(null);
 
 /** The emulator of the surrounding story. */
-export function useStoryEmulator(): StoryEmulator {
+function useStoryEmulator(): StoryEmulator {
   const story = useContext(StoryEmulatorContext);
   if (!story) throw new Error('useStoryEmulator must be used inside a story rendered by .storybook/preview');
   return story;

@@ -61,7 +61,7 @@ function Themed({ theme, locale, children }: { theme: StoryGlobals['theme']; loc
     else root.setAttribute('data-rrs-theme', theme);
   }, [theme]);
   return (
-    <div data-rrs-theme={theme === 'system' ? undefined : theme} lang={locale} className="rrs-storybook">
+    <div data-rrs-theme={theme === 'system' ? undefined : theme} lang={locale}>
       {children}
     </div>
   );

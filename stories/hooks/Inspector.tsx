@@ -19,7 +19,7 @@ export function HookInspector({
   children?: ReactNode;
 }): ReactNode {
   return (
-    <div className="rrs-storybook-hook" style={frame}>
+    <div style={frame}>
       <h2 style={heading}>
         <code>{title}</code>
       </h2>
@@ -32,7 +32,7 @@ export function HookInspector({
 }
 
 /** The hook's result as JSON. */
-export function HookResult({ value }: { value: unknown }): ReactNode {
+function HookResult({ value }: { value: unknown }): ReactNode {
   return (
     <section aria-label="Hook result">
       <h3 style={heading}>Result</h3>
@@ -45,7 +45,7 @@ export function HookResult({ value }: { value: unknown }): ReactNode {
 }
 
 /** The requests the story's emulator answered, newest last, secrets redacted by the emulator. */
-export function RequestLog(): ReactNode {
+function RequestLog(): ReactNode {
   const requests = useEmulatorRequests();
   return (
     <section aria-label="Requests">
@@ -80,7 +80,7 @@ export function RequestLog(): ReactNode {
 }
 
 /** The react-query devtools panel over the story's QueryClient, opened on demand. */
-export function QueryCache(): ReactNode {
+function QueryCache(): ReactNode {
   const [open, setOpen] = useState(false);
   return (
     <section aria-label="Query cache">
@@ -103,7 +103,7 @@ function devtoolsTheme(): 'light' | 'dark' | 'system' {
 const SECRET_QUERY = /([?&](?:token|password|pin|moderatorPin|authToken)=)[^&#\s]*/gi;
 
 /** JSON of a hook result: functions by name, errors with their kind and status, blobs by size, URLs redacted. */
-export function toJson(value: unknown): string {
+function toJson(value: unknown): string {
   const seen = new WeakSet<object>();
   return JSON.stringify(
     value,
